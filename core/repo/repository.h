@@ -1,0 +1,199 @@
+#pragma once
+
+#include "repo/tables.h"
+#include "storage/database.h"
+#include "storage/storageerror.h"
+#include "storage/transaction.h"
+
+#include <QCoreApplication>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace waymark {
+
+// Create, read, update and tombstone any shared entity T, using the columns Table<T> lists.
+// Every write stamps the row with the hybrid clock and this device; updates leave the old version in
+// the history table (by trigger) and "delete" sets the tombstone, so nothing is ever lost.
+template <class T>
+class Repository
+{
+public:
+    explicit Repository(Database& db)
+        : db_(db)
+    {
+    }
+
+    // Stores a new row; fills in id, and uuid/stamp/origin where the caller left them empty.
+    RowId insert(T& e)
+    {
+        if (e.uuid.isNull())
+            e.uuid = QUuid::createUuid();
+        if (e.stamp == 0)
+            e.stamp = db_.nextStamp();
+        if (e.origin.isEmpty())
+            e.origin = db_.deviceId();
+        write(insertSql(), e, false);
+        e.id = db_.lastInsertRowId();
+        return e.id;
+    }
+
+    // Saves every column of an existing row under a new stamp.
+    void update(T& e)
+    {
+        e.stamp = db_.nextStamp();
+        e.origin = db_.deviceId();
+        write(updateSql(), e, true);
+    }
+
+    // Tombstones a row (or brings it back): other devices learn of the deletion by its stamp.
+    void setDeleted(RowId id, bool deleted)
+    {
+        std::optional<T> e = findAny(id);
+        if (!e)
+            throw missing();
+        e->deleted = deleted;
+        update(*e);
+    }
+    void remove(RowId id) { setDeleted(id, true); }
+
+    std::optional<T> find(RowId id) const
+    {
+        auto s = db_.prepare(selectSql() + " WHERE id = ?1 AND deleted = 0");
+        s.bindAll(id);
+        return s.step() ? std::optional<T>(fromRow(s)) : std::nullopt;
+    }
+
+    std::optional<T> findAny(RowId id) const
+    {
+        auto s = db_.prepare(selectSql() + " WHERE id = ?1");
+        s.bindAll(id);
+        return s.step() ? std::optional<T>(fromRow(s)) : std::nullopt;
+    }
+
+    std::optional<T> findByUuid(const QUuid& uuid) const
+    {
+        auto s = db_.prepare(selectSql() + " WHERE uuid = ?1");
+        s.bind(1, uuid);
+        return s.step() ? std::optional<T>(fromRow(s)) : std::nullopt;
+    }
+
+    std::vector<T> all() const { return where("1 ORDER BY id"); }
+
+    // Live rows matching an SQL condition (which may end in ORDER BY / LIMIT), with ?1.. bound to args.
+    template <class... Args>
+    std::vector<T> where(std::string_view condition, const Args&... args) const
+    {
+        auto s = db_.prepare(selectSql() + " WHERE deleted = 0 AND " + std::string(condition));
+        s.bindAll(args...);
+        std::vector<T> out;
+        while (s.step())
+            out.push_back(fromRow(s));
+        return out;
+    }
+
+    template <class... Args>
+    std::optional<T> first(std::string_view condition, const Args&... args) const
+    {
+        auto rows = where(std::string(condition) + " LIMIT 1", args...);
+        return rows.empty() ? std::nullopt : std::optional<T>(std::move(rows.front()));
+    }
+
+    int count() const
+    {
+        auto s = db_.prepare("SELECT count(*) FROM " + std::string(Table<T>::name) + " WHERE deleted = 0");
+        s.step();
+        return s.integer(0);
+    }
+
+    // "id, uuid, hlc, origin, deleted, <columns>" and a row read in that order from column offset.
+    static const std::string& columnList()
+    {
+        static const std::string list = [] {
+            std::string out = "id, uuid, hlc, origin, deleted";
+            std::apply([&](const auto&... c) { ((out += std::string(", ") + c.name), ...); }, Table<T>::columns);
+            return out;
+        }();
+        return list;
+    }
+
+    static T fromRow(const Statement& s, int offset = 0)
+    {
+        T e;
+        e.id = s.int64(offset);
+        e.uuid = s.uuid(offset + 1);
+        e.stamp = s.int64(offset + 2);
+        e.origin = s.text(offset + 3);
+        e.deleted = s.boolean(offset + 4);
+        int c = offset + 5;
+        std::apply([&](const auto&... col) { (columns::read(s, c++, e.*(col.member)), ...); }, Table<T>::columns);
+        return e;
+    }
+
+private:
+    static constexpr std::size_t kColumnCount = std::tuple_size_v<decltype(Table<T>::columns)>;
+
+    static const std::string& selectSql()
+    {
+        static const std::string sql = "SELECT " + columnList() + " FROM " + Table<T>::name;
+        return sql;
+    }
+
+    static const std::string& insertSql()
+    {
+        static const std::string sql = [] {
+            std::string values = "?1";
+            for (std::size_t i = 2; i <= kColumnCount + 5; ++i)
+                values += ", ?" + std::to_string(i);
+            return "INSERT INTO " + std::string(Table<T>::name) + "(" + columnList() + ") VALUES (" + values + ")";
+        }();
+        return sql;
+    }
+
+    static const std::string& updateSql()
+    {
+        static const std::string sql = [] {
+            std::string out = "UPDATE " + std::string(Table<T>::name) + " SET hlc = ?3, origin = ?4, deleted = ?5";
+            int i = 6;
+            std::apply([&](const auto&... c) { ((out += ", " + std::string(c.name) + " = ?" + std::to_string(i++)), ...); },
+                       Table<T>::columns);
+            return out + " WHERE id = ?1";
+        }();
+        return sql;
+    }
+
+    void write(const std::string& sql, const T& e, bool isUpdate)
+    {
+        // A write outside a transaction gets its own, so listeners hear of it and it is all-or-nothing.
+        std::optional<Transaction> own;
+        if (!db_.inTransaction())
+            own.emplace(db_);
+        auto s = db_.prepare(sql);
+        if (e.id != 0)
+            s.bind(1, e.id);
+        else
+            s.bindNull(1);
+        s.bind(2, e.uuid);
+        s.bind(3, e.stamp);
+        s.bind(4, e.origin);
+        s.bind(5, e.deleted);
+        int i = 6;
+        std::apply([&](const auto&... c) { (columns::write(s, i++, e.*(c.member)), ...); }, Table<T>::columns);
+        s.run();
+        if (isUpdate && db_.changes() == 0)
+            throw missing();
+        if (own)
+            own->commit();
+    }
+
+    static StorageError missing()
+    {
+        return StorageError(StorageError::Kind::Invalid,
+                            QCoreApplication::translate("Repository", "That record no longer exists."));
+    }
+
+    Database& db_;
+};
+
+} // namespace waymark

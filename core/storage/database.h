@@ -1,0 +1,109 @@
+#pragma once
+
+#include "storage/hlc.h"
+#include "storage/statement.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace waymark {
+
+// One open connection to a Waymark school file. Opening inspects the file first (missing, not a
+// database, another program's database, truncated, newer version, read-only, locked), then brings
+// its schema up to date. A file that fails those checks is never written.
+class Database
+{
+public:
+    static constexpr qint32 kApplicationId = 0x57594D4B; // "WYMK"
+
+    struct Options
+    {
+        bool readOnly = false;      // open read-only even if the file is writable
+        int busyTimeoutMs = 5000;   // how long to wait for another program's lock
+    };
+
+    // A row changed by a committed transaction.
+    struct Change
+    {
+        std::string table;
+        qint64 rowId = 0;
+    };
+    using ChangeListener = std::function<void(const std::vector<Change>&)>;
+
+    // Opens an existing school file. Throws StorageError.
+    static std::unique_ptr<Database> open(const QString& path, Options options);
+    static std::unique_ptr<Database> open(const QString& path) { return open(path, Options{}); }
+    // Creates a new, empty school file at a path that must not exist yet. Throws StorageError.
+    static std::unique_ptr<Database> create(const QString& path);
+    // Builds a new school file in a temporary sibling and moves it into place only when build()
+    // has succeeded, so a failure never leaves a half-written file at path.
+    static void createAtomically(const QString& path, const std::function<void(Database&)>& build);
+    // A private in-memory school, for tests.
+    static std::unique_ptr<Database> openInMemory();
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const QString& path() const { return path_; }
+    bool isReadOnly() const { return readOnly_; }
+    const QString& readOnlyReason() const { return readOnlyReason_; }
+    int schemaVersion();
+
+    Statement prepare(std::string_view sql); // cached; safe to nest
+    void exec(std::string_view sql);         // one or more statements, no results
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    bool inTransaction() const;
+
+    // Hybrid-logical-clock stamp for a write, and this device's identity.
+    HybridClock::Stamp nextStamp() { return clock_.now(); }
+    HybridClock& clock() { return clock_; }
+    const QString& deviceId() const { return deviceId_; }
+
+    int addChangeListener(ChangeListener listener);
+    void removeChangeListener(int id);
+
+    // Switches off durability for bulk generation into a file that is not yet in place.
+    void setBulkLoading(bool on);
+
+    sqlite3* handle() const { return db_; }
+    [[noreturn]] void throwLastError(int rc) const;
+
+private:
+    friend class Statement;
+    friend class Transaction;
+    Database(sqlite3* db, QString path, bool readOnly, QString readOnlyReason);
+
+    void release(sqlite3_stmt* stmt);
+    void configure(bool localDisk);
+    void loadIdentity();
+    void persistClock();
+    void committed();
+    void rolledBack();
+    static void updateHook(void* self, int op, const char* dbName, const char* table, qint64 rowId);
+
+    sqlite3* db_ = nullptr;
+    QString path_;
+    bool readOnly_ = false;
+    QString readOnlyReason_;
+    HybridClock clock_;
+    HybridClock::Stamp persistedStamp_ = 0;
+    QString deviceId_;
+    std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
+    std::vector<sqlite3_stmt*> all_;
+    std::vector<std::pair<int, ChangeListener>> listeners_;
+    int nextListenerId_ = 1;
+    std::vector<Change> pending_;
+};
+
+} // namespace waymark

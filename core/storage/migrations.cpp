@@ -1,0 +1,116 @@
+#include "storage/migrations.h"
+
+#include "domain/builtinscales.h"
+#include "storage/database.h"
+#include "storage/storageerror.h"
+#include "storage/transaction.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace waymark {
+
+namespace {
+
+#include "schema_v1.inc" // const char* const kSchemaV1
+
+const char* const kEntityColumns =
+    "id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, hlc INTEGER NOT NULL, origin TEXT NOT NULL, "
+    "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))";
+
+std::string expandEntity(std::string sql)
+{
+    const std::string token = "%ENTITY%";
+    for (auto pos = sql.find(token); pos != std::string::npos; pos = sql.find(token, pos))
+        sql.replace(pos, token.size(), kEntityColumns);
+    return sql;
+}
+
+void migrateToV1(Database& db)
+{
+    db.exec(expandEntity(kSchemaV1));
+    db.exec("PRAGMA application_id = " + std::to_string(Database::kApplicationId));
+    db.prepare("INSERT INTO meta(key, value) VALUES('device_id', ?1)")
+        .bindAll(QUuid::createUuid().toString(QUuid::WithoutBraces))
+        .run();
+    db.prepare("INSERT INTO meta(key, value) VALUES('created_at', ?1)")
+        .bindAll(HybridClock::systemMilliseconds())
+        .run();
+    seedBuiltinScales(db);
+}
+
+// Index i holds the step from version i to version i + 1.
+const std::vector<std::function<void(Database&)>>& steps()
+{
+    static const std::vector<std::function<void(Database&)>> all = {migrateToV1};
+    return all;
+}
+
+bool isSharedEntity(Database& db, const std::string& table)
+{
+    auto stmt = db.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = 'uuid'");
+    stmt.bindAll(table);
+    return stmt.step();
+}
+
+} // namespace
+
+int Migrations::currentVersion()
+{
+    return int(steps().size());
+}
+
+void Migrations::apply(Database& db)
+{
+    applyUpTo(db, currentVersion());
+}
+
+void Migrations::applyUpTo(Database& db, int target)
+{
+    int version = db.schemaVersion();
+    while (version < target) {
+        Transaction tx(db);
+        steps()[std::size_t(version)](db);
+        refreshHistoryTriggers(db);
+        ++version;
+        db.exec("PRAGMA user_version = " + std::to_string(version));
+        tx.commit();
+    }
+}
+
+void Migrations::refreshHistoryTriggers(Database& db)
+{
+    std::vector<std::string> tables;
+    {
+        auto stmt = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                               "ORDER BY name");
+        while (stmt.step())
+            tables.push_back(stmt.text(0).toStdString());
+    }
+    for (const std::string& table : tables) {
+        if (!isSharedEntity(db, table))
+            continue;
+        std::string json;
+        std::string changed;
+        auto cols = db.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid");
+        cols.bindAll(table);
+        while (cols.step()) {
+            const std::string col = cols.text(0).toStdString();
+            json += (json.empty() ? "" : ", ") + ("'" + col + "', OLD." + col);
+            if (col != "hlc" && col != "origin" && col != "id")
+                changed += (changed.empty() ? "" : " OR ") + ("OLD." + col + " IS NOT NEW." + col);
+        }
+        db.exec("DROP TRIGGER IF EXISTS history_" + table);
+        // Only a real change of content is history; a save that changes nothing adds nothing.
+        db.exec("CREATE TRIGGER history_" + table + " AFTER UPDATE ON " + table + " WHEN " + changed +
+                " BEGIN INSERT INTO history(entity, entity_uuid, hlc, origin, replaced_at, old_row) VALUES ('" +
+                table + "', OLD.uuid, OLD.hlc, OLD.origin, NEW.hlc >> 16, json_object(" + json + ")); END");
+    }
+}
+
+} // namespace waymark
