@@ -1,0 +1,62 @@
+#include "services/schoolsession.h"
+
+#include "domain/entities.h"
+#include "repo/repository.h"
+
+#include <map>
+
+namespace waymark {
+
+std::unique_ptr<SchoolSession> SchoolSession::open(const QString& path, Database::Options options)
+{
+    return std::make_unique<SchoolSession>(Database::open(path, options));
+}
+
+SchoolSession::SchoolSession(std::unique_ptr<Database> db, QObject* parent)
+    : QObject(parent)
+    , db_(std::move(db))
+{
+    listenerId_ = db_->addChangeListener([this](const std::vector<Database::Change>& changes) {
+        QSet<QString> tables;
+        for (const auto& c : changes)
+            tables.insert(QString::fromStdString(c.table));
+        if (tables.contains(QStringLiteral("calendar_half_term")) || tables.contains(QStringLiteral("calendar_closure")))
+            reloadCalendar();
+        Q_EMIT changed(tables);
+    });
+    reloadCalendar();
+}
+
+SchoolSession::~SchoolSession()
+{
+    db_->removeChangeListener(listenerId_);
+}
+
+void SchoolSession::reloadCalendar()
+{
+    SchoolCalendar calendar;
+    std::map<int, std::vector<HalfTerm>> halfTerms;
+    for (const CalendarHalfTerm& h : Repository<CalendarHalfTerm>(*db_).where("1 ORDER BY academic_year, number"))
+        halfTerms[h.academicYear].push_back(HalfTerm{h.academicYear, h.number, h.startOn, h.endOn});
+    for (auto& [year, terms] : halfTerms) {
+        // A year stored incompletely (say, by an older import) keeps the defaults rather than failing.
+        if (SchoolCalendar::checkHalfTerms(year, terms).isEmpty())
+            calendar.setHalfTerms(year, std::move(terms));
+    }
+    std::map<int, std::vector<Closure>> closures;
+    for (const CalendarClosure& c : Repository<CalendarClosure>(*db_).where("1 ORDER BY from_on"))
+        closures[SchoolCalendar::academicYearOf(c.fromOn)].push_back(Closure{c.fromOn, c.toOn, c.kind, c.label});
+    for (auto& [year, list] : closures) {
+        if (SchoolCalendar::checkClosures(year, list).isEmpty())
+            calendar.setClosures(year, std::move(list));
+    }
+    calendar_ = std::move(calendar);
+}
+
+QString SchoolSession::schoolName() const
+{
+    const auto school = Repository<School>(*db_).first("1 ORDER BY id");
+    return school ? school->name : QString();
+}
+
+} // namespace waymark

@@ -1,0 +1,2 @@
+target_sources(waymark_core PRIVATE
+    services/schoolsession.h services/schoolsession.cpp)
