@@ -1,4 +1,5 @@
-// Test runner for widget tests: a QApplication (offscreen in CTest) so that real windows can be built.
+// Test runner for widget tests: a QApplication so that real windows can be built. Offscreen unless
+// told otherwise, so that the tests (and CTest's discovery of them at build time) need no display.
 #define CATCH_CONFIG_RUNNER
 #include <QApplication>
 
@@ -6,6 +7,8 @@
 
 int main(int argc, char* argv[])
 {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     return Catch::Session().run(argc, argv);
 }
