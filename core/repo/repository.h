@@ -25,36 +25,50 @@ public:
     {
     }
 
-    // Stores a new row; fills in id, and uuid/stamp/origin where the caller left them empty.
+    // Stores a new row; fills in id, and uuid/stamp/origin where the caller left them empty (an
+    // import or the demo generator sets its own, which the clock then takes into account).
     RowId insert(T& e)
     {
+        WriteScope scope(db_);
         if (e.uuid.isNull())
             e.uuid = QUuid::createUuid();
         if (e.stamp == 0)
             e.stamp = db_.nextStamp();
+        else
+            db_.clock().observe(e.stamp);
         if (e.origin.isEmpty())
             e.origin = db_.deviceId();
-        write(insertSql(), e, false);
+        write(insertSql(), e);
         e.id = db_.lastInsertRowId();
+        scope.commit();
         return e.id;
     }
 
-    // Saves every column of an existing row under a new stamp.
+    // Saves every column of a live row under a new stamp. A row deleted meanwhile (by another
+    // window or an import) is not brought back by a stale copy: that throws instead.
     void update(T& e)
     {
+        WriteScope scope(db_);
         e.stamp = db_.nextStamp();
         e.origin = db_.deviceId();
-        write(updateSql(), e, true);
+        write(updateSql(), e);
+        if (db_.changes() == 0)
+            throw missing();
+        scope.commit();
     }
 
-    // Tombstones a row (or brings it back): other devices learn of the deletion by its stamp.
+    // Tombstones a row (or brings it back): other devices learn of the deletion by its stamp. Only
+    // the flag changes, so a colleague's edit of other fields is not overwritten.
     void setDeleted(RowId id, bool deleted)
     {
-        std::optional<T> e = findAny(id);
-        if (!e)
+        WriteScope scope(db_);
+        auto s = db_.prepare("UPDATE " + std::string(Table<T>::name) +
+                             " SET deleted = ?1, hlc = ?2, origin = ?3 WHERE id = ?4");
+        s.bindAll(deleted, db_.nextStamp(), db_.deviceId(), id);
+        s.run();
+        if (db_.changes() == 0)
             throw missing();
-        e->deleted = deleted;
-        update(*e);
+        scope.commit();
     }
     void remove(RowId id) { setDeleted(id, true); }
 
@@ -158,17 +172,33 @@ private:
             int i = 6;
             std::apply([&](const auto&... c) { ((out += ", " + std::string(c.name) + " = ?" + std::to_string(i++)), ...); },
                        Table<T>::columns);
-            return out + " WHERE id = ?1";
+            return out + " WHERE id = ?1 AND uuid = ?2 AND deleted = 0";
         }();
         return sql;
     }
 
-    void write(const std::string& sql, const T& e, bool isUpdate)
+    // A write joins the caller's write transaction, or gets its own so that it is all-or-nothing and
+    // listeners hear of it; inside a read transaction it is refused (Transaction says why).
+    class WriteScope
     {
-        // A write outside a transaction gets its own, so listeners hear of it and it is all-or-nothing.
-        std::optional<Transaction> own;
-        if (!db_.inTransaction())
-            own.emplace(db_);
+    public:
+        explicit WriteScope(Database& db)
+        {
+            if (!db.inWriteTransaction())
+                own_.emplace(db);
+        }
+        void commit()
+        {
+            if (own_)
+                own_->commit();
+        }
+
+    private:
+        std::optional<Transaction> own_;
+    };
+
+    void write(const std::string& sql, const T& e)
+    {
         auto s = db_.prepare(sql);
         if (e.id != 0)
             s.bind(1, e.id);
@@ -181,10 +211,6 @@ private:
         int i = 6;
         std::apply([&](const auto&... c) { (columns::write(s, i++, e.*(c.member)), ...); }, Table<T>::columns);
         s.run();
-        if (isUpdate && db_.changes() == 0)
-            throw missing();
-        if (own)
-            own->commit();
     }
 
     static StorageError missing()

@@ -17,6 +17,13 @@
 
 #include <algorithm>
 
+#if defined(Q_OS_WIN)
+#include <windows.h>
+#elif defined(Q_OS_MACOS)
+#include <sys/mount.h>
+#include <sys/param.h>
+#endif
+
 namespace waymark {
 
 namespace {
@@ -25,13 +32,28 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Database)
 };
 
-// WAL needs shared memory that network file systems do not provide reliably.
+// WAL needs shared memory that network file systems do not provide reliably, so anything that is
+// not known to be a local disk gets a rollback journal.
 bool isLocalDisk(const QString& path)
 {
-    const QByteArray type = QStorageInfo(QFileInfo(path).absolutePath()).fileSystemType().toLower();
-    static const char* const network[] = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs",
-                                          "9p", "afs", "ncpfs", "davfs", "fuse.davfs2"};
-    return std::none_of(std::begin(network), std::end(network), [&](const char* t) { return type == t; });
+    const QString folder = QFileInfo(path).absolutePath();
+#if defined(Q_OS_WIN)
+    if (folder.startsWith(QLatin1String("//")) || folder.startsWith(QLatin1String("\\\\")))
+        return false;
+    const std::wstring root = (QDir::toNativeSeparators(folder.left(3))).toStdWString();
+    return GetDriveTypeW(root.c_str()) != DRIVE_REMOTE;
+#elif defined(Q_OS_MACOS)
+    struct statfs info;
+    if (statfs(QFile::encodeName(folder).constData(), &info) != 0)
+        return false;
+    return (info.f_flags & MNT_LOCAL) != 0;
+#else
+    const QByteArray type = QStorageInfo(folder).fileSystemType().toLower();
+    static const char* const local[] = {"ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs", "jfs", "reiserfs",
+                                        "zfs", "tmpfs", "vfat", "exfat", "ntfs", "ntfs3", "overlay", "hfsplus",
+                                        "apfs", "bcachefs", "nilfs2", "ramfs"};
+    return std::any_of(std::begin(local), std::end(local), [&](const char* t) { return type == t; });
+#endif
 }
 
 sqlite3* openHandle(const QString& path, int flags, bool uri)
@@ -47,6 +69,30 @@ sqlite3* openHandle(const QString& path, int flags, bool uri)
     }
     sqlite3_extended_result_codes(db, 1);
     return db;
+}
+
+sqlite3* openReadOnly(const QString& path, bool immutable)
+{
+    if (!immutable)
+        return openHandle(path, SQLITE_OPEN_READONLY, false);
+    QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+    url.setQuery(QStringLiteral("mode=ro&immutable=1"));
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(url.toEncoded().constData(), &db,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString();
+        sqlite3_close_v2(db);
+        throw StorageError::fromSqlite(rc, message, path);
+    }
+    sqlite3_extended_result_codes(db, 1);
+    return db;
+}
+
+QString readOnlyFileReason()
+{
+    return Tr::tr("The school file is read-only, so changes cannot be saved. Copy it to a folder you can "
+                  "write to, or ask your IT technician to change its permissions.");
 }
 
 int pragmaInt(sqlite3* db, const char* sql, const QString& path)
@@ -80,10 +126,40 @@ Database::Database(sqlite3* db, QString path, bool readOnly, QString readOnlyRea
 
 Database::~Database()
 {
-    for (sqlite3_stmt* stmt : all_)
+    // Every Statement must be gone by now (they are short-lived locals); close_v2 copes with the rest.
+    for (auto& [stmt, key] : keys_)
         sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
 }
+
+namespace {
+struct Identity
+{
+    int applicationId = 0;
+    int version = 0;
+};
+
+// Reads application_id and user_version through a read-only connection: unlike a read-write one it
+// never checkpoints a WAL or rolls back a hot journal when it closes, so a file that is then refused
+// has not been touched.
+Identity probeIdentity(const QString& path, const FileInspection& inspection, bool immutable)
+{
+    sqlite3* probe = nullptr;
+    try {
+        probe = openReadOnly(path, immutable);
+        Identity id{pragmaInt(probe, "PRAGMA application_id", path), pragmaInt(probe, "PRAGMA user_version", path)};
+        sqlite3_close_v2(probe);
+        return id;
+    } catch (const StorageError& e) {
+        sqlite3_close_v2(probe);
+        // A hot rollback journal needs a writer to recover it; trust the header, which SQLite
+        // restores first, and let the real connection recover the file once it is known to be ours.
+        if (e.sqliteCode() == SQLITE_READONLY_ROLLBACK || e.sqliteCode() == SQLITE_READONLY_RECOVERY)
+            return {inspection.applicationId, inspection.userVersion};
+        throw;
+    }
+}
+} // namespace
 
 std::unique_ptr<Database> Database::open(const QString& path, Options options)
 {
@@ -95,57 +171,48 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
         reason = Tr::tr("The school file was opened read-only.");
     } else if (!inspection.fileWritable) {
         readOnly = true;
-        reason = Tr::tr("The school file is read-only, so changes cannot be saved. Copy it to a folder you can "
-                        "write to, or ask your IT technician to change its permissions.");
+        reason = readOnlyFileReason();
     } else if (!inspection.folderWritable) {
         readOnly = true;
         reason = Tr::tr("The folder holding the school file cannot be written to, so changes cannot be saved. "
                         "Copy the file to a folder you can write to.");
     }
+    // SQLite cannot create a WAL index in a read-only folder. Only a WAL file with no pending WAL can
+    // then be read safely as immutable; anything else is opened normally and SQLite says what it can.
+    const bool immutable = readOnly && !inspection.folderWritable && inspection.walMode && !inspection.hasWal;
 
-    // A read-only folder cannot hold the WAL index, so such a file is opened as immutable.
-    sqlite3* raw = nullptr;
-    if (readOnly && !inspection.folderWritable) {
-        QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
-        url.setQuery(QStringLiteral("mode=ro&immutable=1"));
-        sqlite3* db = nullptr;
-        const int rc = sqlite3_open_v2(url.toEncoded().constData(), &db,
-                                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-        if (rc != SQLITE_OK) {
-            sqlite3_close_v2(db);
-            throw StorageError::fromSqlite(rc, {}, path);
-        }
-        raw = db;
-    } else {
-        raw = openHandle(path, readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, false);
-    }
-    std::unique_ptr<Database> db(new Database(raw, path, readOnly, reason));
-    sqlite3_busy_timeout(raw, options.busyTimeoutMs);
-
-    // The header may be stale while a WAL holds newer pages, so ask SQLite for the real values.
-    const int appId = pragmaInt(raw, "PRAGMA application_id", path);
-    const int version = pragmaInt(raw, "PRAGMA user_version", path);
-    if (appId != kApplicationId)
+    const Identity id = probeIdentity(path, inspection, immutable);
+    if (id.applicationId != kApplicationId)
         throw StorageError(StorageError::Kind::NotWaymark,
                            Tr::tr("“%1” is a database, but not a Waymark school file.").arg(path));
-    if (version > Migrations::currentVersion())
+    if (id.version > Migrations::currentVersion())
         throw StorageError(StorageError::Kind::NewerVersion,
                            Tr::tr("“%1” was saved by a newer version of Waymark (file version %2; this version "
                                   "reads up to %3). Update Waymark to open it. The file has not been changed.")
                                .arg(path)
-                               .arg(version)
+                               .arg(id.version)
                                .arg(Migrations::currentVersion()));
-    if (version < Migrations::currentVersion() && readOnly)
+    if (id.version < Migrations::currentVersion() && readOnly)
         throw StorageError(StorageError::Kind::ReadOnly,
                            Tr::tr("“%1” was saved by an older version of Waymark and needs updating, but it is "
                                   "read-only. Copy it to a folder you can write to and open the copy.")
                                .arg(path));
 
+    sqlite3* raw = readOnly ? openReadOnly(path, immutable) : openHandle(path, SQLITE_OPEN_READWRITE, false);
+    // Permissions can say "writable" while the file system says otherwise (ACLs, Windows shares).
+    if (!readOnly && sqlite3_db_readonly(raw, "main") == 1) {
+        readOnly = true;
+        reason = readOnlyFileReason();
+    }
+    std::unique_ptr<Database> db(new Database(raw, path, readOnly, reason));
+    sqlite3_busy_timeout(raw, options.busyTimeoutMs);
+    pragmaInt(raw, "PRAGMA user_version", path); // surfaces a lock taken since the probe as "in use"
+
     if (!readOnly)
         db->configure(isLocalDisk(path));
     else
         db->exec("PRAGMA foreign_keys = ON");
-    if (version < Migrations::currentVersion())
+    if (id.version < Migrations::currentVersion())
         Migrations::apply(*db);
     db->loadIdentity();
     return db;
@@ -161,10 +228,17 @@ std::unique_ptr<Database> Database::create(const QString& path)
                            Tr::tr("The folder for “%1” does not exist.").arg(path));
     sqlite3* raw = openHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, false);
     std::unique_ptr<Database> db(new Database(raw, path, false, {}));
-    sqlite3_busy_timeout(raw, 5000);
-    db->configure(isLocalDisk(path));
-    Migrations::apply(*db);
-    db->loadIdentity();
+    try {
+        sqlite3_busy_timeout(raw, 5000);
+        db->configure(isLocalDisk(path));
+        Migrations::apply(*db);
+        db->loadIdentity();
+    } catch (...) {
+        db.reset(); // a half-made file would later read as "not a Waymark file"
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(path + QLatin1String(suffix));
+        throw;
+    }
     return db;
 }
 
@@ -209,7 +283,13 @@ void Database::configure(bool localDisk)
     exec("PRAGMA foreign_keys = ON");
     // WAL keeps readers and the writer apart and survives crashes; FULL syncs every commit so a flat
     // battery cannot lose a committed change. Network shares fall back to a rollback journal.
-    exec(localDisk ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE");
+    const char* wanted = localDisk ? "wal" : "delete";
+    auto mode = prepare(localDisk ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE");
+    const QString got = mode.step() ? mode.text(0) : QString();
+    mode.reset();
+    if (got != QLatin1String(wanted))
+        qWarning("Waymark: journal mode is %s, not %s (another computer may have the file open)", qPrintable(got),
+                 wanted);
     exec("PRAGMA synchronous = FULL");
 }
 
@@ -229,13 +309,16 @@ void Database::loadIdentity()
             persistedStamp_ = stmt.int64(1);
     }
     clock_.observe(persistedStamp_);
+    identityLoaded_ = true;
 }
 
 void Database::persistClock()
 {
     if (clock_.last() == persistedStamp_ || readOnly_)
         return;
-    prepare("INSERT INTO meta(key, value) VALUES('hlc', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+    // max(): another connection may have moved the clock further since this one last looked.
+    prepare("INSERT INTO meta(key, value) VALUES('hlc', ?1) "
+            "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)")
         .bindAll(clock_.last())
         .run();
     persistedStamp_ = clock_.last();
@@ -248,24 +331,48 @@ int Database::schemaVersion()
 
 Statement Database::prepare(std::string_view sql)
 {
-    const std::string key(sql);
+    std::string key(sql);
     auto it = idle_.find(key);
     if (it != idle_.end() && !it->second.empty()) {
         sqlite3_stmt* stmt = it->second.back();
         it->second.pop_back();
+        --idleCount_;
         return Statement(*this, stmt, true);
     }
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, key.data(), int(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, key.data(), int(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
     if (rc != SQLITE_OK)
         throwLastError(rc);
-    all_.push_back(stmt);
+    // prepare() takes exactly one statement: anything after it would silently never run.
+    if (tail && std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+        sqlite3_finalize(stmt);
+        throw StorageError(StorageError::Kind::Invalid,
+                           QStringLiteral("prepare() was given more than one statement: %1").arg(QString::fromStdString(key)));
+    }
+    if (idleCount_ > kMaxIdleStatements)
+        trimCache();
+    keys_[stmt] = std::move(key);
     return Statement(*this, stmt, true);
 }
 
 void Database::release(sqlite3_stmt* stmt)
 {
-    idle_[sqlite3_sql(stmt)].push_back(stmt);
+    idle_[keys_[stmt]].push_back(stmt);
+    ++idleCount_;
+}
+
+void Database::trimCache()
+{
+    // Callers that build SQL with literals would grow the cache for ever; idle statements are cheap
+    // to prepare again, so dropping them all now and then is enough.
+    for (auto& [key, list] : idle_)
+        for (sqlite3_stmt* stmt : list) {
+            keys_.erase(stmt);
+            sqlite3_finalize(stmt);
+        }
+    idle_.clear();
+    idleCount_ = 0;
 }
 
 void Database::exec(std::string_view sql)
@@ -318,20 +425,51 @@ void Database::updateHook(void* self, int, const char*, const char* table, qint6
         db->pending_.push_back({table, rowId});
 }
 
+void Database::began(bool write)
+{
+    writing_ = write;
+    pending_.clear(); // anything queued belonged to writes outside a transaction, already settled
+    if (write && identityLoaded_) {
+        // Another connection may have stamped rows since we last looked: never stamp below them.
+        auto s = prepare("SELECT value FROM meta WHERE key = 'hlc'");
+        if (s.step())
+            clock_.observe(s.int64(0));
+    }
+}
+
 void Database::committed()
 {
+    writing_ = false;
     if (pending_.empty())
         return;
     const std::vector<Change> changes = std::move(pending_);
     pending_.clear();
     const auto listeners = listeners_; // a listener may remove itself
-    for (const auto& [id, listener] : listeners)
-        listener(changes);
+    for (const auto& [id, listener] : listeners) {
+        // The data is committed whatever a listener does; its failure must not look like ours.
+        try {
+            listener(changes);
+        } catch (const std::exception& e) {
+            qWarning("Waymark: a change listener failed: %s", e.what());
+        }
+    }
 }
 
 void Database::rolledBack()
 {
+    writing_ = false;
     pending_.clear();
+}
+
+std::size_t Database::pendingChangeCount() const
+{
+    return pending_.size();
+}
+
+void Database::dropPendingChangesAfter(std::size_t count)
+{
+    if (pending_.size() > count)
+        pending_.resize(count);
 }
 
 } // namespace waymark

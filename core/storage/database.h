@@ -64,6 +64,7 @@ public:
     qint64 lastInsertRowId() const;
     int changes() const;
     bool inTransaction() const;
+    bool inWriteTransaction() const { return inTransaction() && writing_; }
 
     // Hybrid-logical-clock stamp for a write, and this device's identity.
     HybridClock::Stamp nextStamp() { return clock_.now(); }
@@ -85,11 +86,15 @@ private:
     Database(sqlite3* db, QString path, bool readOnly, QString readOnlyReason);
 
     void release(sqlite3_stmt* stmt);
+    void trimCache();
     void configure(bool localDisk);
     void loadIdentity();
     void persistClock();
+    void began(bool write);
     void committed();
     void rolledBack();
+    std::size_t pendingChangeCount() const;
+    void dropPendingChangesAfter(std::size_t count);
     static void updateHook(void* self, int op, const char* dbName, const char* table, qint64 rowId);
 
     sqlite3* db_ = nullptr;
@@ -99,11 +104,15 @@ private:
     HybridClock clock_;
     HybridClock::Stamp persistedStamp_ = 0;
     QString deviceId_;
-    std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
-    std::vector<sqlite3_stmt*> all_;
+    static constexpr int kMaxIdleStatements = 400;
+    std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_; // by the caller's SQL text
+    std::unordered_map<sqlite3_stmt*, std::string> keys_;               // every statement we prepared
+    int idleCount_ = 0;
     std::vector<std::pair<int, ChangeListener>> listeners_;
     int nextListenerId_ = 1;
     std::vector<Change> pending_;
+    bool identityLoaded_ = false; // meta exists and has been read
+    bool writing_ = false; // the open top-level transaction is a write
 };
 
 } // namespace waymark

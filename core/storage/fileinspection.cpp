@@ -55,6 +55,9 @@ FileInspection inspectFile(const QString& path)
     result.pageSize = (h[16] << 8) | h[17];
     if (result.pageSize == 1)
         result.pageSize = 65536;
+    result.walMode = h[18] == 2 && h[19] == 2;
+    result.hasWal = QFileInfo(path + QStringLiteral("-wal")).size() > 0;
+    result.hasJournal = QFileInfo::exists(path + QStringLiteral("-journal"));
     result.userVersion = int(bigEndian32(header, 60));
     result.applicationId = int(bigEndian32(header, 68));
 
@@ -63,10 +66,13 @@ FileInspection inspectFile(const QString& path)
                            Tr::tr("“%1” is a database belonging to another program, not a Waymark school file.")
                                .arg(path));
     // The in-header page count is trustworthy when its "version valid for" matches the change counter.
+    // A write interrupted by a power cut can leave page 1 ahead of the rest while the WAL or journal
+    // still holds everything; SQLite recovers such a file, so it is not called damaged here.
     const quint32 pageCount = bigEndian32(header, 28);
     const bool countValid = bigEndian32(header, 92) == bigEndian32(header, 24) && pageCount > 0;
+    const bool recoverable = result.hasWal || result.hasJournal;
     const bool truncated = result.pageSize < 512 || result.size % result.pageSize != 0
-        || (countValid && qint64(pageCount) * result.pageSize > result.size);
+        || (!recoverable && countValid && qint64(pageCount) * result.pageSize > result.size);
     if (truncated)
         throw StorageError(Kind::Damaged,
                            Tr::tr("“%1” is damaged: it is shorter than it should be, perhaps from an interrupted "

@@ -12,6 +12,9 @@ struct FileInspection
     int pageSize = 0;
     int applicationId = 0;  // from the header; may lag behind a WAL
     int userVersion = 0;
+    bool walMode = false;     // header read/write versions are 2
+    bool hasWal = false;      // a -wal file with content lies beside it
+    bool hasJournal = false;  // a rollback journal lies beside it (an interrupted write)
     bool fileWritable = false;
     bool folderWritable = false;
 };

@@ -72,15 +72,32 @@ void Migrations::apply(Database& db)
 
 void Migrations::applyUpTo(Database& db, int target)
 {
-    int version = db.schemaVersion();
-    while (version < target) {
-        Transaction tx(db);
-        steps()[std::size_t(version)](db);
-        refreshHistoryTriggers(db);
-        ++version;
-        db.exec("PRAGMA user_version = " + std::to_string(version));
-        tx.commit();
+    // Foreign keys cannot be switched inside a transaction, and a step may need to rebuild a table;
+    // each step checks them itself before it commits instead.
+    db.exec("PRAGMA foreign_keys = OFF");
+    try {
+        while (true) {
+            Transaction tx(db);
+            // Read under the write lock: another program may have migrated the file meanwhile.
+            const int version = db.schemaVersion();
+            if (version >= target)
+                break;
+            steps()[std::size_t(version)](db);
+            refreshHistoryTriggers(db);
+            if (db.prepare("PRAGMA foreign_key_check").step())
+                throw StorageError(StorageError::Kind::Damaged,
+                                   QCoreApplication::translate("Migrations",
+                                                               "Updating the school file to version %1 would break "
+                                                               "links between its records, so it was not updated.")
+                                       .arg(version + 1));
+            db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+            tx.commit();
+        }
+    } catch (...) {
+        db.exec("PRAGMA foreign_keys = ON");
+        throw;
     }
+    db.exec("PRAGMA foreign_keys = ON");
 }
 
 void Migrations::refreshHistoryTriggers(Database& db)
@@ -101,15 +118,21 @@ void Migrations::refreshHistoryTriggers(Database& db)
         cols.bindAll(table);
         while (cols.step()) {
             const std::string col = cols.text(0).toStdString();
-            json += (json.empty() ? "" : ", ") + ("'" + col + "', OLD." + col);
+            const std::string quoted = "\"" + col + "\"";
+            json += (json.empty() ? "" : ", ") + ("'" + col + "', OLD." + quoted);
             if (col != "hlc" && col != "origin" && col != "id")
-                changed += (changed.empty() ? "" : " OR ") + ("OLD." + col + " IS NOT NEW." + col);
+                changed += (changed.empty() ? "" : " OR ") + ("OLD." + quoted + " IS NOT NEW." + quoted);
         }
-        db.exec("DROP TRIGGER IF EXISTS history_" + table);
+        const std::string name = "\"" + table + "\"";
+        db.exec("DROP TRIGGER IF EXISTS \"history_" + table + "\"");
         // Only a real change of content is history; a save that changes nothing adds nothing.
-        db.exec("CREATE TRIGGER history_" + table + " AFTER UPDATE ON " + table + " WHEN " + changed +
+        db.exec("CREATE TRIGGER \"history_" + table + "\" AFTER UPDATE ON " + name + " WHEN " + changed +
                 " BEGIN INSERT INTO history(entity, entity_uuid, hlc, origin, replaced_at, old_row) VALUES ('" +
                 table + "', OLD.uuid, OLD.hlc, OLD.origin, NEW.hlc >> 16, json_object(" + json + ")); END");
+        // Shared rows are tombstoned, never deleted: a hard delete would lose data and break merging.
+        db.exec("DROP TRIGGER IF EXISTS \"keep_" + table + "\"");
+        db.exec("CREATE TRIGGER \"keep_" + table + "\" BEFORE DELETE ON " + name +
+                " BEGIN SELECT RAISE(ABORT, 'shared records are tombstoned, not deleted'); END");
     }
 }
 

@@ -1,6 +1,7 @@
 -- Waymark schema version 1. Every shared entity has the columns that %ENTITY% stands for:
 -- an integer key for joins, a UUID for sharing, a hybrid-logical-clock stamp, the device that wrote
--- it last, and a tombstone flag (shared rows are never deleted).
+-- it last, and a tombstone flag (shared rows are never deleted). Uniqueness rules hold among live rows
+-- only (partial indexes WHERE deleted = 0), so a tombstone never blocks adding the same thing again.
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value
@@ -75,19 +76,20 @@ CREATE INDEX pupil_group_year ON pupil_group(academic_year, kind, name);
 CREATE TABLE group_member (
     %ENTITY%,
     group_id  INTEGER NOT NULL REFERENCES pupil_group(id),
-    pupil_id  INTEGER NOT NULL REFERENCES pupil(id),
-    UNIQUE (group_id, pupil_id)
+    pupil_id  INTEGER NOT NULL REFERENCES pupil(id)
 );
+CREATE UNIQUE INDEX group_member_unique ON group_member(group_id, pupil_id) WHERE deleted = 0;
 CREATE INDEX group_member_pupil ON group_member(pupil_id);
 
 CREATE TABLE learning_plan (
     %ENTITY%,
-    pupil_id    INTEGER NOT NULL UNIQUE REFERENCES pupil(id),
+    pupil_id    INTEGER NOT NULL REFERENCES pupil(id),
     strengths   TEXT NOT NULL DEFAULT '',
     needs       TEXT NOT NULL DEFAULT '',
     strategies  TEXT NOT NULL DEFAULT '',
     provision   TEXT NOT NULL DEFAULT ''
 );
+CREATE UNIQUE INDEX learning_plan_pupil ON learning_plan(pupil_id) WHERE deleted = 0;
 
 CREATE TABLE target (
     %ENTITY%,
@@ -127,17 +129,18 @@ CREATE TABLE review_outcome (
     target_id  INTEGER NOT NULL REFERENCES target(id),
     outcome    TEXT NOT NULL
                CHECK (outcome IN ('active', 'achieved', 'partly_achieved', 'not_achieved', 'discontinued')),
-    note       TEXT NOT NULL DEFAULT '',
-    UNIQUE (review_id, target_id)
+    note       TEXT NOT NULL DEFAULT ''
 );
+CREATE UNIQUE INDEX review_outcome_unique ON review_outcome(review_id, target_id) WHERE deleted = 0;
 
 CREATE TABLE scale (
     %ENTITY%,
-    code         TEXT NOT NULL UNIQUE,
+    code         TEXT NOT NULL,
     name         TEXT NOT NULL,
     description  TEXT NOT NULL DEFAULT '',
     builtin      INTEGER NOT NULL DEFAULT 0
 );
+CREATE UNIQUE INDEX scale_code ON scale(code) WHERE deleted = 0;
 
 CREATE TABLE rung (
     %ENTITY%,
@@ -193,19 +196,20 @@ CREATE TABLE criterion_judgement (
     %ENTITY%,
     evidence_id   INTEGER NOT NULL REFERENCES evidence(id),
     criterion_id  INTEGER NOT NULL REFERENCES success_criterion(id),
-    judgement     TEXT NOT NULL CHECK (judgement IN ('not_yet', 'partly', 'met')),
-    UNIQUE (evidence_id, criterion_id)
+    judgement     TEXT NOT NULL CHECK (judgement IN ('not_yet', 'partly', 'met'))
 );
+CREATE UNIQUE INDEX criterion_judgement_unique ON criterion_judgement(evidence_id, criterion_id) WHERE deleted = 0;
 
 CREATE TABLE feedback (
     %ENTITY%,
-    evidence_id       INTEGER NOT NULL UNIQUE REFERENCES evidence(id),
+    evidence_id       INTEGER NOT NULL REFERENCES evidence(id),
     what_went_well    TEXT NOT NULL DEFAULT '',
     even_better_if    TEXT NOT NULL DEFAULT '',
     next_step         TEXT NOT NULL DEFAULT '',
     pupil_response    TEXT NOT NULL DEFAULT '',
     responded_on      TEXT
 );
+CREATE UNIQUE INDEX feedback_evidence ON feedback(evidence_id) WHERE deleted = 0;
 
 -- Attachment content is addressed by its SHA-256 and stored once, however many records use it.
 CREATE TABLE attachment (
@@ -237,9 +241,9 @@ CREATE TABLE calendar_half_term (
     academic_year  INTEGER NOT NULL,
     number         INTEGER NOT NULL CHECK (number BETWEEN 1 AND 6),
     start_on       TEXT NOT NULL,
-    end_on         TEXT NOT NULL,
-    UNIQUE (academic_year, number)
+    end_on         TEXT NOT NULL
 );
+CREATE UNIQUE INDEX calendar_half_term_unique ON calendar_half_term(academic_year, number) WHERE deleted = 0;
 
 CREATE TABLE calendar_closure (
     %ENTITY%,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace waymark {
@@ -7,7 +8,8 @@ namespace waymark {
 class Database;
 
 // RAII transaction: BEGIN IMMEDIATE for writes (so a writer never fails half-way on a lock), or a
-// deferred read. Nested use becomes a savepoint. Rolls back unless commit() is called.
+// deferred read. Nested use becomes a savepoint; a write cannot nest inside a read. Rolls back
+// unless commit() is called.
 class Transaction
 {
 public:
@@ -22,7 +24,8 @@ public:
 
 private:
     Database& db_;
-    std::string savepoint_; // empty for a top-level transaction
+    std::string savepoint_;    // empty for a top-level transaction
+    std::size_t pendingMark_ = 0; // change notifications queued before this savepoint
     Kind kind_;
     bool open_ = true;
 };

@@ -12,6 +12,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 using namespace waymark;
 using Kind = StorageError::Kind;
 
@@ -201,4 +203,50 @@ TEST_CASE("createAtomically leaves nothing behind when building fails")
     auto s = db->prepare("SELECT name FROM subject");
     REQUIRE(s.step());
     CHECK(s.text(0) == QStringLiteral("Maths"));
+}
+
+namespace {
+// A copy of a school file as a crash leaves it: the last changes only in the -wal beside it.
+QString crashCopy(const test::TempDir& dir, const std::function<void(Database&)>& change)
+{
+    const QString path = makeSchool(dir, QStringLiteral("live.waymark"));
+    const QString crash = dir.path(QStringLiteral("crash.waymark"));
+    auto db = Database::open(path);
+    db->exec("PRAGMA wal_autocheckpoint = 0");
+    change(*db);
+    REQUIRE(QFile::copy(path, crash));
+    REQUIRE(QFile::copy(path + QStringLiteral("-wal"), crash + QStringLiteral("-wal")));
+    return crash;
+}
+} // namespace
+
+TEST_CASE("A newer-version file with a pending WAL is refused without checkpointing it")
+{
+    test::TempDir dir;
+    const QString crash = crashCopy(dir, [](Database& db) {
+        Transaction tx(db);
+        db.exec("INSERT INTO subject(uuid, hlc, origin, name) VALUES ('s', 1, 'd', 'Maths')");
+        db.exec("PRAGMA user_version = 999");
+        tx.commit();
+    });
+    const QByteArray file = test::sha256Of(crash);
+    const QByteArray wal = test::sha256Of(crash + QStringLiteral("-wal"));
+    CHECK(openError(crash) == Kind::NewerVersion);
+    CHECK(test::sha256Of(crash) == file);
+    REQUIRE(QFile::exists(crash + QStringLiteral("-wal")));
+    CHECK(test::sha256Of(crash + QStringLiteral("-wal")) == wal);
+}
+
+TEST_CASE("A file whose last commit is only in its WAL opens with that commit")
+{
+    test::TempDir dir;
+    const QString crash = crashCopy(dir, [](Database& db) {
+        Transaction tx(db);
+        db.exec("INSERT INTO subject(uuid, hlc, origin, name) VALUES ('s', 1, 'd', 'Maths')");
+        tx.commit();
+    });
+    auto db = Database::open(crash);
+    auto s = db->prepare("SELECT count(*) FROM subject");
+    REQUIRE(s.step());
+    CHECK(s.integer(0) == 1);
 }

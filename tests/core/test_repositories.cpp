@@ -1,6 +1,7 @@
 #include "domain/entities.h"
 #include "repo/repository.h"
 #include "storage/database.h"
+#include "storage/hlc.h"
 #include "testsupport.h"
 
 #include <catch2/catch.hpp>
@@ -239,4 +240,86 @@ TEST_CASE("Every entity type round-trips through its repository")
     cc.kind = ClosureKind::Inset;
     Repository<CalendarClosure>(*db).insert(cc);
     CHECK(Repository<CalendarClosure>(*db).find(cc.id)->kind == ClosureKind::Inset);
+}
+
+TEST_CASE("A stale copy of a deleted row cannot bring it back")
+{
+    auto db = Database::openInMemory();
+    Repository<Subject> subjects(*db);
+    Subject s;
+    s.name = QStringLiteral("History");
+    subjects.insert(s);
+    Subject stale = s;
+    subjects.remove(s.id);
+    stale.name = QStringLiteral("History (edited elsewhere)");
+    CHECK_THROWS_AS(subjects.update(stale), StorageError);
+    CHECK_FALSE(subjects.find(s.id));
+}
+
+TEST_CASE("Deleting only changes the flag, keeping a colleague's newer edit of other fields")
+{
+    auto db = Database::openInMemory();
+    Repository<Subject> subjects(*db);
+    Subject s;
+    s.name = QStringLiteral("Music");
+    subjects.insert(s);
+    Subject other = s;
+    other.code = QStringLiteral("MU");
+    subjects.update(other);
+    subjects.remove(s.id);
+    CHECK(subjects.findAny(s.id)->code == QStringLiteral("MU"));
+}
+
+TEST_CASE("A pupil removed from a group can be added back")
+{
+    auto db = Database::openInMemory();
+    Pupil p = samplePupil();
+    Repository<Pupil>(*db).insert(p);
+    Group g;
+    g.name = QStringLiteral("8R");
+    g.academicYear = 2026;
+    Repository<Group>(*db).insert(g);
+    Repository<GroupMember> members(*db);
+    GroupMember m;
+    m.groupId = g.id;
+    m.pupilId = p.id;
+    members.insert(m);
+    members.remove(m.id);
+    GroupMember again;
+    again.groupId = g.id;
+    again.pupilId = p.id;
+    CHECK_NOTHROW(members.insert(again));
+    GroupMember twice = again;
+    twice.id = 0;
+    twice.uuid = QUuid();
+    CHECK_THROWS_AS(members.insert(twice), StorageError);
+}
+
+TEST_CASE("An imported stamp moves the clock forward so local edits still win")
+{
+    auto db = Database::openInMemory();
+    Repository<Subject> subjects(*db);
+    Subject s;
+    s.name = QStringLiteral("Drama");
+    s.stamp = HybridClock::make(HybridClock::systemMilliseconds() + 3'600'000, 0); // from a device an hour ahead
+    s.origin = QStringLiteral("other-device");
+    subjects.insert(s);
+    const qint64 imported = s.stamp;
+    s.name = QStringLiteral("Drama and theatre");
+    subjects.update(s);
+    CHECK(s.stamp > imported);
+}
+
+TEST_CASE("History keeps NULL-to-value and value-to-NULL changes")
+{
+    auto db = Database::openInMemory();
+    Repository<Pupil> pupils(*db);
+    Pupil p = samplePupil();
+    p.yearGroup.reset();
+    pupils.insert(p);
+    p.yearGroup = 9;
+    pupils.update(p);
+    p.yearGroup.reset();
+    pupils.update(p);
+    CHECK(historyRows(*db, p.uuid) == 2);
 }

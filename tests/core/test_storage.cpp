@@ -124,3 +124,84 @@ TEST_CASE("The clock's position survives closing and reopening the file")
     auto db = Database::open(path);
     CHECK(db->nextStamp() > last);
 }
+
+TEST_CASE("A write cannot hide inside a read transaction")
+{
+    auto db = Database::openInMemory();
+    Transaction read(*db, Transaction::Kind::Read);
+    CHECK_THROWS_AS(Transaction(*db, Transaction::Kind::Write), StorageError);
+}
+
+TEST_CASE("Changes made in a savepoint that rolls back are not announced")
+{
+    auto db = Database::openInMemory();
+    std::vector<Database::Change> seen;
+    db->addChangeListener([&](const std::vector<Database::Change>& c) { seen.insert(seen.end(), c.begin(), c.end()); });
+    {
+        Transaction outer(*db);
+        db->exec("INSERT INTO subject(uuid, hlc, origin, name) VALUES ('kept', 1, 'd', 'Maths')");
+        {
+            Transaction inner(*db);
+            db->exec("INSERT INTO subject(uuid, hlc, origin, name) VALUES ('dropped', 1, 'd', 'Art')");
+        }
+        outer.commit();
+    }
+    CHECK(seen.size() == 1);
+    CHECK(countRows(*db, "subject") == 1);
+}
+
+TEST_CASE("A listener that throws does not make a committed write look failed")
+{
+    auto db = Database::openInMemory();
+    db->addChangeListener([](const std::vector<Database::Change>&) { throw std::runtime_error("listener broke"); });
+    Transaction tx(*db);
+    db->exec("INSERT INTO subject(uuid, hlc, origin, name) VALUES ('s', 1, 'd', 'Maths')");
+    CHECK_NOTHROW(tx.commit());
+    CHECK(countRows(*db, "subject") == 1);
+}
+
+TEST_CASE("Two connections to one file never hand out a lower stamp after a higher one")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("s.waymark"));
+    Database::create(path);
+    auto a = Database::open(path);
+    auto b = Database::open(path);
+    a->clock().observe(HybridClock::make(HybridClock::systemMilliseconds() + 60'000, 0)); // a runs ahead
+    qint64 stampA = 0;
+    {
+        Transaction tx(*a);
+        stampA = a->nextStamp();
+        tx.commit();
+    }
+    Transaction tx(*b);
+    CHECK(b->nextStamp() > stampA);
+}
+
+TEST_CASE("prepare() refuses a second statement it would silently skip")
+{
+    auto db = Database::openInMemory();
+    CHECK_THROWS_AS(db->prepare("SELECT 1; SELECT 2"), StorageError);
+    CHECK_NOTHROW(db->prepare("SELECT 1;"));
+}
+
+TEST_CASE("The same statement can be used while an earlier use is still stepping")
+{
+    auto db = Database::openInMemory();
+    auto outer = db->prepare("SELECT code FROM scale ORDER BY id");
+    int rows = 0;
+    while (outer.step()) {
+        auto inner = db->prepare("SELECT code FROM scale ORDER BY id");
+        REQUIRE(inner.step());
+        ++rows;
+    }
+    CHECK(rows > 3);
+}
+
+TEST_CASE("Shared records cannot be hard-deleted")
+{
+    auto db = Database::openInMemory();
+    Transaction tx(*db);
+    db->exec("INSERT INTO subject(uuid, hlc, origin, name) VALUES ('s', 1, 'd', 'Maths')");
+    CHECK_THROWS_AS(db->exec("DELETE FROM subject"), StorageError);
+}
