@@ -144,6 +144,10 @@ struct Identity
 // has not been touched.
 Identity probeIdentity(const QString& path, const FileInspection& inspection, bool immutable)
 {
+    // With no WAL or journal beside it, the header is the whole truth, and reading it creates no
+    // -wal or -shm files next to a file that is then refused.
+    if (!inspection.hasWal && !inspection.hasJournal)
+        return {inspection.applicationId, inspection.userVersion};
     sqlite3* probe = nullptr;
     try {
         probe = openReadOnly(path, immutable);

@@ -128,6 +128,8 @@ TEST_CASE("A file from a newer Waymark is refused and never written")
     CHECK(openError(path, &message) == Kind::NewerVersion);
     CHECK(message.contains(QStringLiteral("newer version of Waymark")));
     CHECK(test::sha256Of(path) == before);
+    CHECK_FALSE(QFile::exists(path + QStringLiteral("-wal")));
+    CHECK_FALSE(QFile::exists(path + QStringLiteral("-shm")));
 }
 
 TEST_CASE("A read-only file opens read-only, says so, and refuses writes")
