@@ -27,7 +27,9 @@ struct DemoCancelled
 {
 };
 
-// Fills an empty, freshly created school database (inside one transaction).
+// Fills an empty, freshly created school database (inside one transaction). Throws StorageError
+// (nothing added) if the file already holds a school or the options make no sense, and
+// DemoCancelled (nothing added) if progress asked to stop.
 void generateDemoSchool(Database& db, const DemoOptions& options);
 
 } // namespace waymark

@@ -1,0 +1,2 @@
+target_sources(waymark_core PRIVATE
+    attachments/attachmentstore.h attachments/attachmentstore.cpp)
