@@ -1,0 +1,116 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QString>
+#include <QTextStream>
+
+#include <csignal>
+#include <stdexcept>
+#include <vector>
+
+// Internal to waymark-cli: how a subcommand is described, parsed and run.
+namespace waymark {
+class StorageError;
+}
+
+namespace waymark::cli {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(WaymarkCli)
+};
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+// Short, so a script never hangs on a file another program holds.
+inline constexpr int kBusyTimeoutMs = 2000;
+
+// Where a command writes, and whether err is a terminal (progress is drawn only there).
+struct Context
+{
+    QTextStream& out;
+    QTextStream& err;
+    bool errIsTerminal = false;
+};
+
+// A mistake on the command line: reported in one line, exit status 2.
+class UsageError : public std::runtime_error
+{
+public:
+    explicit UsageError(QString message) : std::runtime_error(message.toStdString()), message_(std::move(message)) {}
+    const QString& message() const { return message_; }
+
+private:
+    QString message_;
+};
+
+// The user pressed Ctrl+C: the command stops and leaves nothing behind.
+struct Interrupted
+{
+};
+
+struct Option
+{
+    QStringList names;
+    QString valueName; // empty for a flag
+    QString description;
+};
+
+struct Command
+{
+    QString name;
+    QString arguments;     // as shown in usage, e.g. "FILE DEST"
+    int argumentCount = 0; // positional arguments required, exactly
+    QString summary;       // one line for the command list
+    QString description;   // the paragraph of "help COMMAND"
+    std::vector<Option> options;
+    int (*run)(Context& context, const QCommandLineParser& parser) = nullptr;
+};
+
+Command initCommand();
+Command demoCommand();
+Command checkCommand();
+Command statsCommand();
+Command backupCommand();
+
+QString helpFor(const Command& command);
+// One "  left   right" line of a help page, the right column aligned.
+QString helpRow(const QString& left, const QString& right);
+
+// A failure while writing a new file names that file, not the temporary one it was built in.
+StorageError explainWriteFailure(const StorageError& error, const QString& path);
+
+// Installs a Ctrl+C handler for its lifetime; requested() says whether it was pressed.
+class InterruptGuard
+{
+public:
+    InterruptGuard();
+    ~InterruptGuard();
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+    static bool requested();
+
+private:
+    void (*previousInt_)(int) = nullptr;
+    void (*previousTerm_)(int) = nullptr;
+};
+
+// "Making the demo school… 42%" redrawn in place on a terminal; nothing otherwise.
+class ProgressLine
+{
+public:
+    ProgressLine(Context& context, QString label);
+    ~ProgressLine();
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+    void update(qint64 done, qint64 total);
+
+private:
+    Context& context_;
+    QString label_;
+    int shown_ = -1;
+};
+
+} // namespace waymark::cli

@@ -1,0 +1,10 @@
+target_sources(waymark_core PRIVATE
+    cli/cli.h cli/cli.cpp
+    cli/clicommand.h cli/clisupport.cpp
+    cli/cmd_init.cpp
+    cli/cmd_demo.cpp
+    cli/cmd_check.cpp
+    cli/cmd_stats.cpp
+    cli/cmd_backup.cpp)
+# `waymark-cli --version` reports the project's version.
+set_property(SOURCE cli/cli.cpp APPEND PROPERTY COMPILE_DEFINITIONS WAYMARK_VERSION="${PROJECT_VERSION}")

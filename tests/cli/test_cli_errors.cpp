@@ -1,0 +1,249 @@
+// waymark-cli on bad input: one line on stderr naming the problem, a non-zero exit, no crash, and
+// never a changed input or a partial output file.
+#include "clirunner.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+
+#include <catch2/catch.hpp>
+
+using namespace waymark;
+using test::CliRun;
+
+namespace {
+QString makeSchool(const test::TempDir& dir, const QString& name = QStringLiteral("school.waymark"))
+{
+    const QString path = dir.path(name);
+    const CliRun run = test::runCli({QStringLiteral("init"), path});
+    REQUIRE(run.exitCode == 0);
+    return path;
+}
+
+QStringList args(std::initializer_list<const char*> list)
+{
+    QStringList result;
+    for (const char* a : list)
+        result << QString::fromUtf8(a);
+    return result;
+}
+
+struct Case
+{
+    QStringList arguments;
+    QString named; // a word the message must contain
+};
+
+std::vector<Case> usageMistakes(const QString& file)
+{
+    std::vector<Case> cases = {
+        {{}, QStringLiteral("no command")},
+        {args({"frobnicate", "x"}), QStringLiteral("frobnicate")},
+        {args({"--frob"}), QStringLiteral("--frob")},
+        {args({"help", "frobnicate"}), QStringLiteral("frobnicate")},
+        {args({"check"}), QStringLiteral("FILE")},
+        {args({"check", "a", "b"}), QStringLiteral("FILE")},
+        {args({"backup", "a"}), QStringLiteral("FILE DEST")},
+        {{QStringLiteral("init"), QStringLiteral("--frob"), file}, QStringLiteral("frob")},
+        {{QStringLiteral("demo"), file, QStringLiteral("--pupils")}, QStringLiteral("pupils")},
+    };
+    for (const char* bad : {"0", "10001", "abc", "-5", "1.5", ""})
+        cases.push_back({{QStringLiteral("demo"), file, QStringLiteral("--pupils=") + QLatin1String(bad)},
+                         QStringLiteral("--pupils")});
+    for (const char* bad : {"0", "11", "many"})
+        cases.push_back(
+            {{QStringLiteral("demo"), file, QStringLiteral("--years"), QLatin1String(bad)}, QStringLiteral("--years")});
+    for (const char* bad : {"-1", "x", "18446744073709551616"})
+        cases.push_back(
+            {{QStringLiteral("demo"), file, QStringLiteral("--seed"), QLatin1String(bad)}, QStringLiteral("--seed")});
+    for (const char* bad : {"2025-02-30", "14/03/2025", "2025-3-1", "yesterday"})
+        cases.push_back(
+            {{QStringLiteral("demo"), file, QStringLiteral("--today"), QLatin1String(bad)}, QStringLiteral("--today")});
+    return cases;
+}
+
+// Runs stats, check and backup on a bad file: each fails with exit 1 and the file is untouched.
+void requireRefusedByEveryReader(const QString& path, const QString& named)
+{
+    const QByteArray before = test::sha256Of(path);
+    const QString folder = QFileInfo(path).absolutePath();
+    const QStringList filesBefore = test::filesIn(folder);
+
+    test::requireOneLineError(test::runCli({QStringLiteral("stats"), path}), 1, {named});
+    const QString dest = folder + QStringLiteral("/copy.waymark");
+    test::requireOneLineError(test::runCli({QStringLiteral("backup"), path, dest}), 1, {named});
+    const CliRun check = test::runCli({QStringLiteral("check"), path});
+    CHECK(check.exitCode == 1);
+    CHECK(check.out.contains(named, Qt::CaseInsensitive));
+
+    CHECK(test::sha256Of(path) == before);
+    CHECK(test::filesIn(folder) == filesBefore);
+}
+} // namespace
+
+TEST_CASE("Usage mistakes exit 2 with one line naming the mistake, and write nothing")
+{
+    test::TempDir dir;
+    const QString file = dir.path(QStringLiteral("new.waymark"));
+    for (const Case& c : usageMistakes(file)) {
+        INFO("arguments: " << c.arguments.join(QLatin1Char(' ')).toStdString());
+        const CliRun run = test::runCli(c.arguments);
+        test::requireOneLineError(run, 2, {c.named});
+        CHECK(run.out.isEmpty());
+        CHECK(test::filesIn(dir.path()).isEmpty());
+    }
+}
+
+TEST_CASE("init and demo refuse an existing file and leave it byte-identical")
+{
+    test::TempDir dir;
+    const QString school = makeSchool(dir);
+    const QString text = dir.path(QStringLiteral("notes.txt"));
+    test::writeAll(text, "keep me");
+    for (const QString& path : {school, text}) {
+        const QByteArray before = test::sha256Of(path);
+        test::requireOneLineError(test::runCli({QStringLiteral("init"), path}), 1, {QStringLiteral("already exists")});
+        test::requireOneLineError(
+            test::runCli({QStringLiteral("demo"), path, QStringLiteral("--pupils"), QStringLiteral("5")}), 1,
+            {QStringLiteral("already exists")});
+        CHECK(test::sha256Of(path) == before);
+    }
+    CHECK(test::filesIn(dir.path()) == (QStringList{QStringLiteral("notes.txt"), QStringLiteral("school.waymark")}));
+}
+
+TEST_CASE("stats, check and backup refuse files that are not sound Waymark files, untouched")
+{
+    test::TempDir dir;
+    SECTION("missing")
+    {
+        const QString path = dir.path(QStringLiteral("nowhere.waymark"));
+        test::requireOneLineError(test::runCli({QStringLiteral("stats"), path}), 1, {QStringLiteral("no school file")});
+        test::requireOneLineError(test::runCli({QStringLiteral("backup"), path, dir.path(QStringLiteral("c"))}), 1,
+                                  {QStringLiteral("no school file")});
+        CHECK(test::filesIn(dir.path()).isEmpty());
+    }
+    SECTION("not a database")
+    {
+        const QString path = dir.path(QStringLiteral("notes.waymark"));
+        test::writeAll(path, QByteArray("Dear parents, the trip is on Friday.\n").repeated(200));
+        requireRefusedByEveryReader(path, QStringLiteral("not a database"));
+    }
+    SECTION("another program's database")
+    {
+        const QString path = dir.path(QStringLiteral("other.db"));
+        REQUIRE(QProcess::execute(QStringLiteral("sqlite3"), {path, QStringLiteral("CREATE TABLE t(x); INSERT INTO t "
+                                                                                   "VALUES (1);")}) == 0);
+        requireRefusedByEveryReader(path, QStringLiteral("not a Waymark school file"));
+    }
+    SECTION("truncated")
+    {
+        const QString path = makeSchool(dir);
+        QByteArray bytes = test::readAll(path);
+        bytes.truncate(bytes.size() / 2 + 100);
+        test::writeAll(path, bytes);
+        requireRefusedByEveryReader(path, QStringLiteral("damaged"));
+    }
+    SECTION("from a newer Waymark")
+    {
+        const QString path = makeSchool(dir);
+        REQUIRE(QProcess::execute(QStringLiteral("sqlite3"),
+                                  {path, QStringLiteral("PRAGMA user_version = 999; PRAGMA journal_mode = DELETE;")}) ==
+                0);
+        requireRefusedByEveryReader(path, QStringLiteral("newer version"));
+    }
+}
+
+TEST_CASE("A file locked by another program is reported as in use, quickly")
+{
+    test::TempDir dir;
+    const QString path = makeSchool(dir);
+    test::ForeignLock lock(path);
+    if (!lock.ok())
+        WAYMARK_SKIP("the sqlite3 shell is not installed");
+    const CliRun stats = test::runCli({QStringLiteral("stats"), path});
+    test::requireOneLineError(stats, 1, {QStringLiteral("in use by another program")});
+    CHECK(stats.milliseconds < 10000);
+    test::requireOneLineError(test::runCli({QStringLiteral("backup"), path, dir.path(QStringLiteral("copy"))}), 1,
+                              {QStringLiteral("in use by another program")});
+    const CliRun check = test::runCli({QStringLiteral("check"), path});
+    CHECK(check.exitCode == 1);
+    CHECK(check.out.contains(QStringLiteral("in use by another program")));
+    CHECK_FALSE(QFile::exists(dir.path(QStringLiteral("copy"))));
+}
+
+TEST_CASE("init, demo and backup refuse a read-only or missing destination folder and write nothing")
+{
+    test::TempDir dir;
+    const QString school = makeSchool(dir);
+    test::TempDir locked;
+    test::ReadOnlyGuard guard(locked.path());
+    if (!guard.ok())
+        WAYMARK_SKIP("cannot make a read-only folder on this file system");
+    const QString missing = dir.path(QStringLiteral("no such folder/school.waymark"));
+    for (const QString& dest : {locked.path(QStringLiteral("school.waymark")), missing}) {
+        const QString word = dest == missing ? QStringLiteral("does not exist") : QStringLiteral("read-only");
+        test::requireOneLineError(test::runCli({QStringLiteral("init"), dest}), 1, {word});
+        test::requireOneLineError(
+            test::runCli({QStringLiteral("demo"), dest, QStringLiteral("--pupils"), QStringLiteral("5")}), 1, {word});
+        test::requireOneLineError(test::runCli({QStringLiteral("backup"), school, dest}), 1, {word});
+    }
+    CHECK(test::filesIn(locked.path()).isEmpty());
+    CHECK(test::filesIn(dir.path()) == QStringList{QStringLiteral("school.waymark")});
+}
+
+TEST_CASE("A read-only school file can still be checked, counted and backed up")
+{
+    test::TempDir dir;
+    const QString school = makeSchool(dir);
+    const QByteArray before = test::sha256Of(school);
+    {
+        test::ReadOnlyGuard guard(school);
+        if (!guard.ok())
+            WAYMARK_SKIP("cannot make a read-only file on this file system");
+        CHECK(test::runCli({QStringLiteral("check"), school}).exitCode == 0);
+        CHECK(test::runCli({QStringLiteral("stats"), school}).exitCode == 0);
+        CHECK(test::runCli({QStringLiteral("backup"), school, dir.path(QStringLiteral("copy.waymark"))}).exitCode == 0);
+    }
+    CHECK(test::sha256Of(school) == before);
+    CHECK(test::runCli({QStringLiteral("check"), dir.path(QStringLiteral("copy.waymark"))}).exitCode == 0);
+}
+
+TEST_CASE("A disk that fills up mid-way leaves no partial file")
+{
+    test::TempDir dir;
+    const QString school = makeSchool(dir);
+    test::TempDir out;
+    // A file-size limit stands in for a full disk: writes past 64 KiB fail with EFBIG.
+    const QString limit = QStringLiteral("trap '' XFSZ; ulimit -f 128");
+    const CliRun backup =
+        test::runCliUnderShell(limit, {QStringLiteral("backup"), school, out.path(QStringLiteral("c"))});
+    test::requireOneLineError(backup, 1, {QStringLiteral("does not fit"), QStringLiteral("File too large")});
+    const CliRun demo = test::runCliUnderShell(limit, {QStringLiteral("demo"), out.path(QStringLiteral("d")),
+                                                       QStringLiteral("--pupils"), QStringLiteral("50")});
+    test::requireOneLineError(demo, 1, {QStringLiteral("could not be written")});
+    const CliRun init = test::runCliUnderShell(limit, {QStringLiteral("init"), out.path(QStringLiteral("i"))});
+    test::requireOneLineError(init, 1, {QStringLiteral("could not be written")});
+    CHECK(test::filesIn(out.path()).isEmpty());
+}
+
+TEST_CASE("Stopping demo part-way (Ctrl+C or a kill) leaves nothing behind")
+{
+    test::TempDir dir;
+    QProcess demo;
+    demo.start(QStringLiteral(WAYMARK_CLI_PATH),
+               {QStringLiteral("demo"), dir.path(QStringLiteral("big.waymark")), QStringLiteral("--pupils"),
+                QStringLiteral("10000"), QStringLiteral("--years"), QStringLiteral("10")});
+    REQUIRE(demo.waitForStarted());
+    REQUIRE_FALSE(demo.waitForFinished(1500)); // far too big to be done yet
+    demo.terminate();                          // SIGTERM, handled like Ctrl+C
+    const bool stopped = demo.waitForFinished(120000);
+    if (!stopped)
+        demo.kill();
+    REQUIRE(stopped);
+    CHECK(demo.exitStatus() == QProcess::NormalExit);
+    CHECK(demo.exitCode() == 1);
+    const QString err = QString::fromUtf8(demo.readAllStandardError());
+    CHECK(err == QStringLiteral("waymark-cli: stopped before finishing; nothing was written.\n"));
+    CHECK(test::filesIn(dir.path()).isEmpty());
+}
