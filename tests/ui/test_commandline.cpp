@@ -1,0 +1,79 @@
+#include "app/commandline.h"
+#include "app/version.h"
+
+#include <catch2/catch.hpp>
+
+using namespace waymark;
+
+namespace {
+ParsedCommandLine parse(QStringList args)
+{
+    args.prepend(QStringLiteral("waymark"));
+    return parseCommandLine(args);
+}
+} // namespace
+
+TEST_CASE("The --show option takes dashboard, pupil:<UPN> or group:<name>")
+{
+    CHECK(ShowTarget::parse(QStringLiteral("dashboard")) == ShowTarget{ShowTarget::Kind::Dashboard, {}});
+    CHECK(ShowTarget::parse(QStringLiteral("Dashboard")) == ShowTarget{ShowTarget::Kind::Dashboard, {}});
+    // The UPN is tidied as a teacher might type it.
+    CHECK(ShowTarget::parse(QStringLiteral("pupil: b801 2000 05001")) ==
+          ShowTarget{ShowTarget::Kind::Pupil, QStringLiteral("B801200005001")});
+    CHECK(ShowTarget::parse(QStringLiteral("group:9T1")) == ShowTarget{ShowTarget::Kind::Group, QStringLiteral("9T1")});
+    CHECK(ShowTarget::parse(QStringLiteral("group:Year 7: Set 2")) ==
+          ShowTarget{ShowTarget::Kind::Group, QStringLiteral("Year 7: Set 2")});
+
+    QString why;
+    CHECK_FALSE(ShowTarget::parse(QStringLiteral("pupil:"), &why));
+    CHECK(why.contains(QStringLiteral("UPN")));
+    CHECK_FALSE(ShowTarget::parse(QStringLiteral("pupil:A801200005001"), &why)); // wrong check letter
+    CHECK(why.contains(QStringLiteral("A801200005001")));
+    CHECK_FALSE(ShowTarget::parse(QStringLiteral("group:"), &why));
+    CHECK_FALSE(ShowTarget::parse(QStringLiteral("timetable"), &why));
+    CHECK(why.contains(QStringLiteral("timetable")));
+}
+
+TEST_CASE("The command line gives a file, a place and a screenshot path")
+{
+    const ParsedCommandLine plain = parse({});
+    CHECK(plain.action == ParsedCommandLine::Action::Run);
+    CHECK(plain.options.file.isEmpty());
+    CHECK_FALSE(plain.options.show);
+    CHECK(plain.options.screenshot.isEmpty());
+
+    const ParsedCommandLine full =
+        parse({QStringLiteral("school.waymark"), QStringLiteral("--show"), QStringLiteral("group:9T1"),
+               QStringLiteral("--screenshot"), QStringLiteral("/tmp/x.png")});
+    REQUIRE(full.action == ParsedCommandLine::Action::Run);
+    CHECK(full.options.file == QStringLiteral("school.waymark"));
+    CHECK(full.options.show == ShowTarget{ShowTarget::Kind::Group, QStringLiteral("9T1")});
+    CHECK(full.options.screenshot == QStringLiteral("/tmp/x.png"));
+
+    const ParsedCommandLine equals = parse({QStringLiteral("--show=dashboard")});
+    CHECK(equals.options.show == ShowTarget{ShowTarget::Kind::Dashboard, {}});
+}
+
+TEST_CASE("Help, version and mistakes on the command line end the program with a message")
+{
+    const ParsedCommandLine help = parse({QStringLiteral("--help")});
+    CHECK(help.action == ParsedCommandLine::Action::Exit);
+    CHECK(help.exitCode == 0);
+    CHECK(help.text.contains(QStringLiteral("--screenshot")));
+    CHECK(help.text.contains(QStringLiteral("--show")));
+
+    const ParsedCommandLine version = parse({QStringLiteral("--version")});
+    CHECK(version.exitCode == 0);
+    CHECK(version.text.contains(appVersion()));
+
+    for (const QStringList& bad :
+         {QStringList{QStringLiteral("--show"), QStringLiteral("pupil:")},
+          QStringList{QStringLiteral("a.waymark"), QStringLiteral("b.waymark")},
+          QStringList{QStringLiteral("--colour")}, QStringList{QStringLiteral("--screenshot")}}) {
+        const ParsedCommandLine result = parse(bad);
+        CHECK(result.action == ParsedCommandLine::Action::Exit);
+        CHECK(result.exitCode == 2);
+        CHECK(result.textIsError);
+        CHECK_FALSE(result.text.isEmpty());
+    }
+}

@@ -1,0 +1,194 @@
+#include "app/appcontroller.h"
+#include "app/schooldocument.h"
+#include "app/version.h"
+#include "dashboard/dashboardpage.h"
+#include "dashboard/reviewduemodel.h"
+#include "domain/entities.h"
+#include "group/grouppage.h"
+#include "pupil/pupilpage.h"
+#include "pupil/targetmodel.h"
+#include "repo/repository.h"
+#include "services/schoolsession.h"
+#include "settings.h"
+#include "shell/mainactions.h"
+#include "shell/mainwindow.h"
+#include "shell/messagebanner.h"
+#include "sidebar/sidebar.h"
+#include "sidebar/sidebarfilter.h"
+#include "sidebar/sidebarmodel.h"
+#include "testsupport.h"
+#include "uitestsupport.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <catch2/catch.hpp>
+
+using namespace waymark;
+
+namespace {
+// A controller with its own settings file and a school opened at a fixed "today".
+struct Fixture
+{
+    test::TempDir dir;
+    test::ShellSchool school = test::buildShellSchool(dir.path(QStringLiteral("oakfield.waymark")));
+    Settings settings{dir.path(QStringLiteral("settings.ini"))};
+    AppController app{settings};
+
+    Fixture()
+    {
+        test::isolateUserFolders(dir.path(QStringLiteral("home")));
+        app.document().setFixedToday(school.today);
+        app.window().setRemembersState(false);
+        app.openSchoolOrThrow(school.path);
+        app.window().resize(1366, 768);
+        app.window().show();
+    }
+    MainWindow& window() { return app.window(); }
+};
+} // namespace
+
+TEST_CASE("The main window shows the open school: title, dashboard first, sidebar filled")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    CHECK(w.windowTitle().contains(f.school.schoolName));
+    CHECK(w.windowTitle().contains(QStringLiteral("oakfield.waymark")));
+    CHECK_FALSE(w.windowTitle().contains(QStringLiteral("read-only")));
+    CHECK(w.pages()->currentWidget() == w.dashboardPage());
+    CHECK(w.sidebar()->model()->pupilCount() == f.school.pupilsOnRoll);
+    CHECK_FALSE(w.readOnlyBanner()->isVisible());
+    CHECK(w.actions().backUp->isEnabled());
+    CHECK(f.settings.recentFiles().value(0).endsWith(QStringLiteral("oakfield.waymark")));
+}
+
+TEST_CASE("Keyboard: Ctrl+F finds a pupil, Enter opens them, a group opens its page, Ctrl+1 the dashboard")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+
+    w.actions().focusSearch->trigger();
+    CHECK(w.sidebar()->searchField()->hasFocus());
+    QTest::keyClicks(w.sidebar()->searchField(), QStringLiteral("carter"));
+    QTest::keyClick(w.sidebar()->searchField(), Qt::Key_Return);
+    REQUIRE(w.pupilPage());
+    CHECK(w.pages()->currentWidget() == w.pupilPage());
+    CHECK(w.pupilPage()->pupilId() == f.school.ben);
+
+    w.sidebar()->searchField()->clear();
+    QTreeView* tree = w.sidebar()->tree();
+    const QModelIndex group =
+        w.sidebar()->filter()->mapFromSource(w.sidebar()->model()->groupIndex(f.school.scienceSet));
+    tree->setFocus();
+    tree->setCurrentIndex(group);
+    QTest::keyClick(tree, Qt::Key_Return);
+    CHECK(w.pages()->currentWidget() == w.groupPage());
+    CHECK(w.groupPage()->groupId() == f.school.scienceSet);
+
+    w.actions().dashboard->trigger();
+    CHECK(w.pages()->currentWidget() == w.dashboardPage());
+}
+
+TEST_CASE("Going to a place (--show): a pupil by UPN, a group by name, the dashboard; unknown places are named")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    CHECK(w.showPlace(ShowTarget{ShowTarget::Kind::Pupil, f.school.amaraUpn}).isEmpty());
+    CHECK(w.pupilPage()->pupilId() == f.school.amara);
+    CHECK(w.pages()->currentWidget() == w.pupilPage());
+    // The sidebar follows, so the teacher sees where they are.
+    const QModelIndex current = w.sidebar()->filter()->mapToSource(w.sidebar()->tree()->currentIndex());
+    CHECK(current.data(SidebarModel::RowIdRole).toLongLong() == f.school.amara);
+
+    CHECK(w.showPlace(ShowTarget{ShowTarget::Kind::Group, QStringLiteral("9sc/X")}).isEmpty());
+    CHECK(w.groupPage()->groupId() == f.school.scienceSet);
+    CHECK(w.showPlace(ShowTarget{ShowTarget::Kind::Dashboard, {}}).isEmpty());
+    CHECK(w.pages()->currentWidget() == w.dashboardPage());
+
+    const QString noPupil = w.showPlace(ShowTarget{ShowTarget::Kind::Pupil, QStringLiteral("A801200005999")});
+    CHECK(noPupil.contains(QStringLiteral("A801200005999")));
+    const QString noGroup = w.showPlace(ShowTarget{ShowTarget::Kind::Group, QStringLiteral("8T1")});
+    CHECK(noGroup.contains(QStringLiteral("8T1"))); // last year's group is not this year's
+    CHECK(w.pages()->currentWidget() == w.dashboardPage());
+}
+
+TEST_CASE("Edits go on the school's undo stack; Edit ▸ Undo names and reverts them; another file clears it")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    REQUIRE(w.showPupil(f.school.amara));
+    TargetModel* targets = w.pupilPage()->targetModel();
+    REQUIRE(targets->rowCount() >= 1);
+    const QModelIndex text = targets->index(0, TargetModel::TextColumn);
+    const QString before = text.data(Qt::EditRole).toString();
+    const RowId targetId = text.data(TargetModel::TargetIdRole).toLongLong();
+
+    REQUIRE(targets->setData(text, QStringLiteral("Read aloud every night.")));
+    QUndoStack& undo = f.app.document().undoStack();
+    CHECK(undo.count() == 1);
+    CHECK(w.actions().undo->isEnabled());
+    CHECK(w.actions().undo->text().startsWith(QStringLiteral("&Undo ")));
+    CHECK(Repository<Target>(f.app.document().session()->db()).find(targetId)->text ==
+          QStringLiteral("Read aloud every night."));
+
+    w.actions().undo->trigger();
+    CHECK(Repository<Target>(f.app.document().session()->db()).find(targetId)->text == before);
+    CHECK(w.actions().redo->isEnabled());
+
+    // Opening another school starts a fresh history: these commands belong to the old file.
+    const auto other = test::buildShellSchool(f.dir.path(QStringLiteral("other.waymark")));
+    f.app.openSchoolOrThrow(other.path);
+    CHECK(undo.count() == 0);
+    CHECK_FALSE(w.actions().undo->isEnabled());
+    CHECK(w.windowTitle().contains(QStringLiteral("other.waymark")));
+}
+
+TEST_CASE("A write to the file refreshes the sidebar and the dashboard")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    Pupil p;
+    p.legalGivenName = QStringLiteral("Zara");
+    p.legalFamilyName = QStringLiteral("Adeyemi");
+    Repository<Pupil>(f.app.document().session()->db()).insert(p);
+    CHECK(test::waitFor([&] { return w.sidebar()->model()->pupilCount() == f.school.pupilsOnRoll + 1; }));
+    // Zara has never been reviewed, so she is due by the end of this half-term.
+    CHECK(test::waitFor([&] { return w.dashboardPage()->dueModel()->rowCount() == 5; }));
+}
+
+TEST_CASE("Help ▸ About names the version, the licence, the file and its version")
+{
+    Fixture f;
+    QString shown;
+    test::answerNextModal([&](QWidget* box) {
+        shown = test::messageBoxText(box);
+        box->close();
+    });
+    f.window().actions().about->trigger();
+    CHECK(shown.contains(appVersion()));
+    CHECK(shown.contains(QStringLiteral("GPL-3.0-or-later")));
+    CHECK(shown.contains(QStringLiteral("oakfield.waymark")));
+    CHECK(shown.contains(QStringLiteral("File version: 1")));
+}
+
+TEST_CASE("The window fits a 1366×768 screen")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    const QSize minimum = w.minimumSizeHint();
+    CHECK(minimum.width() <= 1366);
+    CHECK(minimum.height() <= 768 - 40); // room for a taskbar
+    w.resize(1366, 768);
+    CHECK(w.size() == QSize(1366, 768));
+    // Every page fits too, the pupil page included.
+    REQUIRE(w.showPupil(f.school.amara));
+    CHECK(w.minimumSizeHint().width() <= 1366);
+    CHECK(w.minimumSizeHint().height() <= 768 - 40);
+}

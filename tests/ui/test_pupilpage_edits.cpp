@@ -1,0 +1,267 @@
+// Editing on the pupil page through the real widgets, models and undo stack, with the file read back
+// after every step: targets, details, the plan, the UPN check and characteristics.
+#include "domain/upn.h"
+#include "pupil/characteristicspanel.h"
+#include "pupil/detailsform.h"
+#include "pupil/planeditor.h"
+#include "pupil/pupileditor.h"
+#include "pupil/targetmodel.h"
+#include "pupil/targetspanel.h"
+#include "pupiltestsupport.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+using namespace waymark;
+using namespace waymark::test;
+
+TEST_CASE("Editing a target's text through the view is stored with history, and undo and redo restore it")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    TargetModel* model = f.page.targetModel();
+    QTableView* view = f.page.targets()->view();
+    f.page.tabs()->setCurrentIndex(PupilPage::PlanTab);
+    const RowId targetId = model->targetIdAt(0);
+    const auto before = stored<Target>(f.school.path, targetId);
+    REQUIRE(before);
+    const QString oldText = before->text;
+    const QString newText = QStringLiteral("Read a poem aloud with expression and pauses.");
+
+    // Through the view and its delegate, as a teacher would: F2, type, Enter.
+    const QModelIndex cell = model->index(0, TargetModel::TextColumn);
+    view->setFocus();
+    view->setCurrentIndex(cell);
+    QTest::keyClick(view, Qt::Key_F2);
+    auto* editor = qobject_cast<QLineEdit*>(view->indexWidget(cell));
+    REQUIRE(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, newText);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents(); // the delegate commits from a queued call
+
+    CHECK(stored<Target>(f.school.path, targetId)->text == newText);
+    CHECK(historyRowsWith(f.school.path, "target", before->uuid, "text", oldText) == 1);
+    CHECK(model->index(0, TargetModel::TextColumn).data().toString() == newText);
+    REQUIRE(f.undo.count() == 1);
+    CHECK(f.undo.undoText() == QStringLiteral("Change a target"));
+
+    f.undo.undo();
+    CHECK(stored<Target>(f.school.path, targetId)->text == oldText);
+    CHECK(model->index(0, TargetModel::TextColumn).data().toString() == oldText);
+    f.undo.redo();
+    CHECK(stored<Target>(f.school.path, targetId)->text == newText);
+    CHECK(model->index(0, TargetModel::TextColumn).data().toString() == newText);
+
+    // Status through setData, as the combo delegate does.
+    REQUIRE(model->setData(model->index(0, TargetModel::StatusColumn), static_cast<int>(TargetStatus::Achieved)));
+    CHECK(stored<Target>(f.school.path, targetId)->status == TargetStatus::Achieved);
+    CHECK(f.undo.count() == 2); // separate edits are separate steps
+    f.undo.undo();
+    CHECK(stored<Target>(f.school.path, targetId)->status == TargetStatus::Active);
+    CHECK(stored<Target>(f.school.path, targetId)->text == newText); // undoing one field leaves the others
+}
+
+TEST_CASE("Adding and removing targets is undoable and nothing is erased")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    TargetsPanel* panel = f.page.targets();
+    CHECK(liveTargets(f.school.path, f.school.pupilId) == 3);
+
+    const RowId added = panel->addTarget();
+    REQUIRE(added != 0);
+    CHECK(liveTargets(f.school.path, f.school.pupilId) == 4);
+    const auto fresh = stored<Target>(f.school.path, added);
+    CHECK(fresh->setOn == f.school.today);
+    CHECK(fresh->reviewBy > f.school.today);
+    CHECK(fresh->position == 3);
+    // The new target's text cell is open for typing.
+    QTableView* view = panel->view();
+    CHECK(view->currentIndex().row() == f.page.targetModel()->rowOf(added));
+    CHECK(view->indexWidget(view->currentIndex()) != nullptr);
+    view->closePersistentEditor(view->currentIndex());
+
+    f.undo.undo();
+    CHECK(liveTargets(f.school.path, f.school.pupilId) == 3);
+    CHECK(stored<Target>(f.school.path, added)->deleted); // a tombstone, not a hole
+    f.undo.redo();
+    CHECK(liveTargets(f.school.path, f.school.pupilId) == 4);
+    CHECK(f.page.targetModel()->rowOf(added) == 3);
+
+    // Delete on the table removes the current target.
+    const RowId first = f.page.targetModel()->targetIdAt(0);
+    view->setFocus();
+    view->setCurrentIndex(f.page.targetModel()->index(0, TargetModel::AreaColumn));
+    QTest::keyClick(view, Qt::Key_Delete);
+    CHECK(liveTargets(f.school.path, f.school.pupilId) == 3);
+    CHECK(stored<Target>(f.school.path, first)->deleted);
+    CHECK(f.page.targetModel()->rowOf(first) == -1);
+    f.undo.undo();
+    CHECK_FALSE(stored<Target>(f.school.path, first)->deleted);
+    CHECK(f.page.targetModel()->rowOf(first) == 0);
+
+    // Insert on the table adds one.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Insert);
+    CHECK(liveTargets(f.school.path, f.school.pupilId) == 5);
+}
+
+TEST_CASE("Typing in a detail field is written after a pause, merged into one undo step, and undone")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
+    QLineEdit* pronouns = lineEditNamed(&f.page, QStringLiteral("Pronouns"));
+    REQUIRE(pronouns);
+
+    typeInto(pronouns, QStringLiteral("they"));
+    // Not per keystroke: nothing is written until the teacher pauses.
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->pronouns == QStringLiteral("she/her"));
+    QTRY_COMPARE_WITH_TIMEOUT(stored<Pupil>(f.school.path, f.school.pupilId)->pronouns, QStringLiteral("they"), 3000);
+    QTest::keyClicks(pronouns, QStringLiteral("/them"));
+    pronouns->clearFocus(); // leaving the field writes at once
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->pronouns == QStringLiteral("they/them"));
+    CHECK(f.undo.count() == 1); // one visit to the field, one step
+    CHECK(f.undo.undoText() == QStringLiteral("Change pronouns"));
+
+    f.undo.undo();
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->pronouns == QStringLiteral("she/her"));
+    CHECK(pronouns->text() == QStringLiteral("she/her")); // the page follows the undo
+    f.undo.redo();
+    CHECK(pronouns->text() == QStringLiteral("they/them"));
+
+    // A choice is written at once: the learning guide.
+    auto* guide = f.page.details()->findChild<QComboBox*>();
+    REQUIRE(guide);
+    guide->setFocus();
+    QTest::keyClick(guide, Qt::Key_Down);
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->learningGuideId == f.school.otherStaffId);
+    f.undo.undo();
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->learningGuideId == f.school.staffId);
+}
+
+TEST_CASE("A change from elsewhere refreshes the page without disturbing a field being typed into")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
+    QLineEdit* pronouns = lineEditNamed(&f.page, QStringLiteral("Pronouns"));
+    QLineEdit* given = lineEditNamed(&f.page, QStringLiteral("Preferred first name"));
+    typeInto(given, QStringLiteral("Amy"));
+    given->setCursorPosition(1);
+
+    // Another window changes the pronouns while "Amy" waits to be written.
+    PupilEditor other(*f.session, f.undo);
+    REQUIRE(other.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("she/they"), QStringLiteral("x")));
+    CHECK(pronouns->text() == QStringLiteral("she/they"));
+    CHECK(given->text() == QStringLiteral("Amy"));
+    CHECK(given->cursorPosition() == 1);
+    CHECK(given->hasFocus());
+
+    // Switching pupil writes what was waiting: nothing typed is lost.
+    f.page.showPupil(f.school.otherPupilId);
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->preferredGivenName == QStringLiteral("Amy"));
+    CHECK(given->text().isEmpty());
+}
+
+TEST_CASE("The learning plan is written without losing text and undone as one step per visit")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.historyPupilId); // no plan yet
+    QPlainTextEdit* strategies = f.page.plan()->editor(PlanEditor::Strategies);
+    typeInto(strategies, QStringLiteral("Sit near the front."));
+    QTest::keyClicks(strategies, QStringLiteral(" Check in after instructions."));
+    f.page.commitPendingEdits();
+
+    auto db = Database::open(f.school.path, Database::Options{true, 5000});
+    const auto plan = Repository<LearningPlan>(*db).first("pupil_id = ?1", f.school.historyPupilId);
+    REQUIRE(plan);
+    CHECK(plan->strategies == QStringLiteral("Sit near the front. Check in after instructions."));
+    CHECK(f.undo.count() == 1);
+
+    // Text still waiting is written when the page is hidden (the window closing).
+    QPlainTextEdit* provision = f.page.plan()->editor(PlanEditor::Provision);
+    typeInto(provision, QStringLiteral("Reading group, twice a week"));
+    f.page.hide();
+    CHECK(stored<LearningPlan>(f.school.path, plan->id)->provision == QStringLiteral("Reading group, twice a week"));
+
+    f.undo.undo();
+    f.undo.undo();
+    CHECK(stored<LearningPlan>(f.school.path, plan->id)->strategies.isEmpty());
+    CHECK(stored<LearningPlan>(f.school.path, plan->id)->provision.isEmpty());
+}
+
+TEST_CASE("A UPN with the wrong check letter is refused with a clear reason, and a right one is kept")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.historyPupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
+    QLineEdit* upnEdit = f.page.details()->upnEdit();
+    const QString good = upn::withCheckLetter(u"801200005002");
+    QString wrong = good;
+    wrong[0] = good[0] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+
+    typeInto(upnEdit, wrong);
+    f.page.commitPendingEdits();
+    CHECK(stored<Pupil>(f.school.path, f.school.historyPupilId)->upn.isEmpty());
+    CHECK(f.undo.count() == 0);
+    CHECK(upnEdit->text() == wrong); // kept on screen to be corrected
+    const QString hint = f.page.details()->upnHint()->text();
+    CHECK(f.page.details()->upnHint()->isVisibleTo(&f.page));
+    CHECK(hint.contains(QStringLiteral("not been saved")));
+    CHECK(hint.contains(QStringLiteral("should start with %1").arg(good[0])));
+
+    // Someone else's UPN is refused too.
+    typeInto(upnEdit, f.school.otherUpn);
+    f.page.commitPendingEdits();
+    CHECK(stored<Pupil>(f.school.path, f.school.historyPupilId)->upn.isEmpty());
+    CHECK(f.page.details()->upnHint()->text().contains(QStringLiteral("Chloe Brown")));
+
+    // Lower case and spaces are tidied; the right letter is stored.
+    typeInto(upnEdit, good.toLower().insert(4, QLatin1Char(' ')));
+    f.page.commitPendingEdits();
+    CHECK(stored<Pupil>(f.school.path, f.school.historyPupilId)->upn == good);
+    CHECK(f.undo.count() == 1);
+    CHECK(f.page.details()->upnHint()->text().isEmpty());
+}
+
+TEST_CASE("Characteristics are edited with undo in a panel marked sensitive, notes folded away")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::CharacteristicsTab);
+    CharacteristicsPanel* panel = f.page.characteristics();
+    CHECK_FALSE(panel->notesShown());
+    auto* notes = panel->findChild<QPlainTextEdit*>();
+    REQUIRE(notes);
+    CHECK_FALSE(notes->isVisibleTo(panel));
+    panel->setNotesShown(true);
+    CHECK(notes->isVisibleTo(panel));
+    CHECK(notes->toPlainText() == QStringLiteral("Prefers a quiet start to the day."));
+
+    QCheckBox* lookedAfter = nullptr;
+    for (auto* box : panel->findChildren<QCheckBox*>())
+        if (box->text().remove(QLatin1Char('&')) == QStringLiteral("Looked-after"))
+            lookedAfter = box;
+    REQUIRE(lookedAfter);
+    lookedAfter->setFocus();
+    QTest::keyClick(lookedAfter, Qt::Key_Space);
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->lookedAfter);
+    f.undo.undo();
+    CHECK_FALSE(stored<Pupil>(f.school.path, f.school.pupilId)->lookedAfter);
+    CHECK_FALSE(lookedAfter->isChecked());
+
+    // Another pupil's notes start folded away again.
+    f.page.showPupil(f.school.otherPupilId);
+    CHECK_FALSE(panel->notesShown());
+}

@@ -1,0 +1,68 @@
+#include "settings.h"
+#include "shell/windowgeometry.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QSettings>
+
+#include <catch2/catch.hpp>
+
+using namespace waymark;
+
+TEST_CASE("Settings start from their defaults and keep what is set")
+{
+    test::TempDir dir;
+    const QString ini = dir.path(QStringLiteral("settings.ini"));
+    {
+        Settings s(ini);
+        CHECK(s.windowGeometry().isEmpty());
+        CHECK(s.recentFiles().isEmpty());
+        CHECK(s.lastOpenedFile().isEmpty());
+        s.setWindowGeometry("geometry");
+        s.setSplitterState("splitter");
+        s.setLastOpenedFile(dir.path(QStringLiteral("a/../school.waymark")));
+        s.sync();
+    }
+    Settings again(ini);
+    CHECK(again.windowGeometry() == "geometry");
+    CHECK(again.splitterState() == "splitter");
+    CHECK(again.lastOpenedFile() == dir.path(QStringLiteral("school.waymark")));
+    CHECK(QSettings(ini, QSettings::IniFormat).value(QStringLiteral("settingsVersion")).toInt() == Settings::kVersion);
+}
+
+TEST_CASE("Recent files: newest first, no duplicates, at most eight")
+{
+    test::TempDir dir;
+    Settings s(dir.path(QStringLiteral("settings.ini")));
+    for (int i = 0; i < 10; ++i)
+        s.addRecentFile(dir.path(QStringLiteral("school%1.waymark").arg(i)));
+    QStringList recent = s.recentFiles();
+    REQUIRE(recent.size() == Settings::kMaxRecentFiles);
+    CHECK(recent.front() == dir.path(QStringLiteral("school9.waymark")));
+    CHECK(recent.back() == dir.path(QStringLiteral("school2.waymark")));
+
+    s.addRecentFile(dir.path(QStringLiteral("./school5.waymark")));
+    recent = s.recentFiles();
+    CHECK(recent.size() == Settings::kMaxRecentFiles);
+    CHECK(recent.front() == dir.path(QStringLiteral("school5.waymark")));
+    CHECK(recent.count(dir.path(QStringLiteral("school5.waymark"))) == 1);
+
+    s.removeRecentFile(dir.path(QStringLiteral("school5.waymark")));
+    CHECK_FALSE(s.recentFiles().contains(dir.path(QStringLiteral("school5.waymark"))));
+    s.clearRecentFiles();
+    CHECK(s.recentFiles().isEmpty());
+}
+
+TEST_CASE("A remembered window is shrunk and moved onto the screen it lands on")
+{
+    const QRect laptop(0, 0, 1366, 728); // 1366×768 less a taskbar
+    CHECK(fitToScreen(QRect(100, 50, 800, 600), laptop) == QRect(100, 50, 800, 600));
+    CHECK(fitToScreen(QRect(-300, -20, 1920, 1080), laptop) == laptop);
+    CHECK(fitToScreen(QRect(2000, 900, 800, 600), laptop) == QRect(566, 128, 800, 600));
+    const QRect second(1366, 0, 1920, 1080);
+    CHECK(fitToScreen(QRect(1500, 100, 1000, 700), second) == QRect(1500, 100, 1000, 700));
+
+    CHECK(defaultWindowSize(laptop).width() <= 1366);
+    CHECK(defaultWindowSize(laptop).height() <= 728);
+    CHECK(defaultWindowSize(QRect(0, 0, 2560, 1440)) == QSize(1280, 720));
+}

@@ -1,0 +1,189 @@
+#include "domain/entities.h"
+#include "repo/repository.h"
+#include "services/schoolsession.h"
+#include "sidebar/sidebar.h"
+#include "sidebar/sidebarfilter.h"
+#include "sidebar/sidebarmodel.h"
+#include "testsupport.h"
+#include "uitestsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+#include <catch2/catch.hpp>
+
+using namespace waymark;
+using Kind = SidebarModel::NodeKind;
+
+namespace {
+Kind kindOf(const QModelIndex& index)
+{
+    return Kind(index.data(SidebarModel::NodeKindRole).toInt());
+}
+
+// Pupil ids under "All pupils" in a (possibly filtered) sidebar model.
+std::vector<RowId> pupilsListed(const QAbstractItemModel& model)
+{
+    std::vector<RowId> out;
+    for (int top = 0; top < model.rowCount(); ++top) {
+        const QModelIndex node = model.index(top, 0);
+        if (kindOf(node) != Kind::AllPupils)
+            continue;
+        for (int row = 0; row < model.rowCount(node); ++row)
+            out.push_back(model.index(row, 0, node).data(SidebarModel::RowIdRole).toLongLong());
+    }
+    return out;
+}
+
+QStringList groupsListed(const QAbstractItemModel& model)
+{
+    QStringList out;
+    for (int top = 0; top < model.rowCount(); ++top) {
+        const QModelIndex heading = model.index(top, 0);
+        for (int row = 0; row < model.rowCount(heading); ++row) {
+            const QModelIndex child = model.index(row, 0, heading);
+            if (kindOf(child) == Kind::Group)
+                out << child.data(SidebarModel::GroupNameRole).toString();
+        }
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("The sidebar model holds all pupils on roll and this year's groups with their pupils")
+{
+    test::TempDir dir;
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("s.waymark")));
+    auto session = SchoolSession::open(school.path);
+
+    SidebarModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.load(session->db(), school.today);
+
+    REQUIRE(model.rowCount() == 4); // All pupils, Tutor groups, Classes, Sets
+    const QModelIndex all = model.index(0, 0);
+    CHECK(kindOf(all) == Kind::AllPupils);
+    CHECK(model.rowCount(all) == school.pupilsOnRoll);
+    CHECK(all.data().toString().contains(QStringLiteral("6")));
+    CHECK(model.index(0, 0, all).data().toString() == QStringLiteral("Carter, Ben"));
+    CHECK(model.index(0, 0, all).data(SidebarModel::UpnRole).toString() == school.benUpn);
+
+    const QModelIndex tutors = model.index(1, 0);
+    CHECK(kindOf(tutors) == Kind::Heading);
+    REQUIRE(model.rowCount(tutors) == 2);
+    const QModelIndex t1 = model.index(0, 0, tutors);
+    CHECK(t1.data(SidebarModel::GroupNameRole).toString() == QStringLiteral("9T1"));
+    CHECK(t1.data().toString() == QStringLiteral("9T1 (3)"));
+    CHECK(model.rowCount(t1) == 3);
+    CHECK(model.parent(model.index(0, 0, t1)) == t1);
+
+    // The maths class lists its six pupils on roll, not the leaver.
+    const QModelIndex maths = model.groupIndex(school.mathsClass);
+    REQUIRE(maths.isValid());
+    CHECK(model.rowCount(maths) == 6);
+    CHECK(maths.data().toString() == QStringLiteral("9Ma1 (6)"));
+    CHECK_FALSE(groupsListed(model).contains(QStringLiteral("8T1")));
+
+    CHECK(model.pupilIndex(school.dev).data(SidebarModel::RowIdRole).toLongLong() == school.dev);
+    CHECK_FALSE(model.pupilIndex(school.leaver).isValid());
+    CHECK(model.pupilIndex(school.amara).data(Qt::AccessibleTextRole).toString() ==
+          QStringLiteral("Ami Okafor, Year 9"));
+}
+
+TEST_CASE("The sidebar model reloads after a change and passes the model tester throughout")
+{
+    test::TempDir dir;
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("s.waymark")));
+    auto session = SchoolSession::open(school.path);
+
+    SidebarModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.load(session->db(), school.today);
+    Repository<Pupil>(session->db()).remove(school.finn);
+    model.load(session->db(), school.today);
+    CHECK(model.rowCount(model.allPupilsIndex()) == school.pupilsOnRoll - 1);
+    model.clear();
+    CHECK(model.rowCount() == 0);
+}
+
+TEST_CASE("Search narrows the tree in memory: by name, by UPN, by group name")
+{
+    test::TempDir dir;
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("s.waymark")));
+    auto session = SchoolSession::open(school.path);
+
+    SidebarModel model;
+    SidebarFilter filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.load(session->db(), school.today);
+
+    SECTION("a preferred or legal name finds the pupil once, under All pupils")
+    {
+        filter.setSearchText(QStringLiteral("ami"));
+        CHECK(pupilsListed(filter) == std::vector<RowId>{school.amara});
+        CHECK(groupsListed(filter).isEmpty());
+        filter.setSearchText(QStringLiteral("AMARA"));
+        CHECK(pupilsListed(filter) == std::vector<RowId>{school.amara});
+        filter.setSearchText(QStringLiteral("okafor am"));
+        CHECK(pupilsListed(filter) == std::vector<RowId>{school.amara});
+        // Every pupil with an "o" in a name: not Ben Carter or Dev Shah.
+        filter.setSearchText(QStringLiteral("o"));
+        CHECK(pupilsListed(filter) == std::vector<RowId>{school.chloe, school.ella, school.finn, school.amara});
+    }
+    SECTION("a UPN, or part of one, finds the pupil")
+    {
+        filter.setSearchText(school.benUpn);
+        CHECK(pupilsListed(filter) == std::vector<RowId>{school.ben});
+        filter.setSearchText(school.benUpn.toLower());
+        CHECK(pupilsListed(filter) == std::vector<RowId>{school.ben});
+    }
+    SECTION("a group's name shows the group with all its pupils")
+    {
+        filter.setSearchText(QStringLiteral("9t"));
+        CHECK(groupsListed(filter) == QStringList{QStringLiteral("9T1"), QStringLiteral("9T2")});
+        const QModelIndex heading = filter.index(0, 0);
+        CHECK(filter.rowCount(filter.index(0, 0, heading)) == 3);
+    }
+    SECTION("nothing matching leaves an empty tree, and clearing restores everything")
+    {
+        filter.setSearchText(QStringLiteral("zzz"));
+        CHECK(filter.rowCount() == 0);
+        filter.setSearchText(QString());
+        CHECK(filter.rowCount() == 4);
+        CHECK(pupilsListed(filter).size() == std::size_t(school.pupilsOnRoll));
+    }
+}
+
+TEST_CASE("Typing in the sidebar's search box filters as you type; Enter opens the first pupil")
+{
+    test::TempDir dir;
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("s.waymark")));
+    auto session = SchoolSession::open(school.path);
+
+    Sidebar sidebar;
+    sidebar.resize(300, 500);
+    sidebar.show();
+    sidebar.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&sidebar));
+    sidebar.setSession(session.get(), school.today);
+    QSignalSpy opened(&sidebar, &Sidebar::pupilActivated);
+
+    sidebar.focusSearch();
+    QTest::keyClicks(sidebar.searchField(), QStringLiteral("dub"));
+    CHECK(sidebar.filter()->searchText() == QStringLiteral("dub"));
+    CHECK(pupilsListed(*sidebar.filter()) == std::vector<RowId>{school.chloe});
+    QTest::keyClick(sidebar.searchField(), Qt::Key_Return);
+    REQUIRE(opened.count() == 1);
+    CHECK(opened.at(0).at(0).toLongLong() == school.chloe);
+    CHECK(sidebar.tree()->hasFocus());
+
+    // Escape in the search box clears it and the whole tree comes back.
+    sidebar.focusSearch();
+    QTest::keyClick(sidebar.searchField(), Qt::Key_Escape);
+    CHECK(sidebar.searchField()->text().isEmpty());
+    CHECK(sidebar.filter()->rowCount() == 4);
+}

@@ -1,0 +1,324 @@
+#include "app/appcontroller.h"
+
+#include "app/filetasks.h"
+#include "app/schooldocument.h"
+#include "demo/demogenerator.h"
+#include "pupil/pupilpage.h"
+#include "services/schoolsession.h"
+#include "settings.h"
+#include "shell/mainactions.h"
+#include "shell/mainwindow.h"
+#include "storage/storageerror.h"
+#include "welcome/newschooldialog.h"
+#include "welcome/welcomedialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QThread>
+
+#include <cstdio>
+
+namespace waymark {
+
+namespace {
+void printError(const QString& text)
+{
+    std::fputs((text + QLatin1Char('\n')).toLocal8Bit().constData(), stderr);
+}
+
+QString fileFilter()
+{
+    return AppController::tr("Waymark school files (*.waymark);;All files (*)");
+}
+
+// The size of the pictures taken for the documentation and checks: the smallest laptop we support.
+constexpr QSize kScreenshotSize(1366, 768);
+} // namespace
+
+AppController::AppController(Settings& settings, QObject* parent)
+    : QObject(parent), settings_(settings), document_(std::make_unique<SchoolDocument>()),
+      window_(std::make_unique<MainWindow>(*document_, settings))
+{
+    MainActions& actions = window_->actions();
+    connect(actions.newSchool, &QAction::triggered, this, &AppController::newSchool);
+    connect(actions.open, &QAction::triggered, this, &AppController::openWithDialog);
+    connect(actions.backUp, &QAction::triggered, this, &AppController::backUp);
+    connect(&actions, &MainActions::openRecentRequested, this, [this](const QString& path) { openSchool(path); });
+    connect(&actions, &MainActions::clearRecentRequested, this, [this] {
+        settings_.clearRecentFiles();
+        window_->actions().setRecentFiles({});
+    });
+}
+
+AppController::~AppController()
+{
+    // The window's pages refer to the open school: close the window first.
+    window_.reset();
+    document_.reset();
+}
+
+QString AppController::startupPath() const
+{
+    const QString last = settings_.lastOpenedFile();
+    if (!last.isEmpty() && QFileInfo::exists(last))
+        return last;
+    const QString fallback = filetasks::defaultSchoolPath();
+    return QFileInfo::exists(fallback) ? fallback : QString();
+}
+
+std::optional<int> AppController::start(const CommandLine& commandLine)
+{
+    if (!commandLine.screenshot.isEmpty())
+        return startScreenshot(commandLine);
+
+    window_->restoreWindowState();
+    const QString path = commandLine.file.isEmpty() ? startupPath() : commandLine.file;
+    const bool opened = path.isEmpty() ? runWelcome() : openSchool(path, Context::Startup);
+    if (!opened)
+        return 1;
+    window_->show();
+    if (commandLine.show) {
+        if (const QString problem = window_->showPlace(*commandLine.show); !problem.isEmpty()) {
+            printError(problem);
+            showStatus(problem);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<int> AppController::startScreenshot(const CommandLine& commandLine)
+{
+    screenshotMode_ = true;
+    window_->setRemembersState(false);
+    const QString path = commandLine.file.isEmpty() ? startupPath() : commandLine.file;
+    if (path.isEmpty()) {
+        printError(tr("waymark: there is no school file to open; name one on the command line."));
+        return 2;
+    }
+    try {
+        openSchoolOrThrow(path);
+    } catch (const StorageError& error) {
+        printError(tr("waymark: %1").arg(error.message()));
+        return 2;
+    }
+    window_->resize(kScreenshotSize);
+    window_->show();
+    if (commandLine.show) {
+        if (const QString problem = window_->showPlace(*commandLine.show); !problem.isEmpty()) {
+            printError(tr("waymark: %1").arg(problem));
+            return 3;
+        }
+    }
+    // Let layouts settle, deferred refreshes run and the first paint happen before the grab.
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 400) {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+    const QPixmap picture = window_->grab();
+    if (picture.isNull() || !picture.save(commandLine.screenshot, "PNG")) {
+        printError(tr("waymark: could not save the screenshot to “%1”.").arg(commandLine.screenshot));
+        return 4;
+    }
+    window_->close();
+    return 0;
+}
+
+void AppController::openSchoolOrThrow(const QString& path)
+{
+    auto session = SchoolSession::open(QFileInfo(path).absoluteFilePath());
+    document_->setSession(std::move(session));
+    rememberOpened(path);
+}
+
+bool AppController::openSchool(const QString& path, Context context)
+{
+    QString next = path;
+    while (!next.isEmpty()) {
+        const SchoolSession* current = document_->session();
+        if (current && QFileInfo(current->path()) == QFileInfo(next)) {
+            showStatus(tr("That school is already open."));
+            return true;
+        }
+        try {
+            openSchoolOrThrow(next);
+            if (document_->isReadOnly())
+                showStatus(tr("Opened read-only: changes cannot be saved."));
+            return true;
+        } catch (const StorageError& error) {
+            bool tryAnother = false;
+            reportOpenError(next, error, &tryAnother, context);
+            next = tryAnother ? chooseFileToOpen() : QString();
+        }
+    }
+    return false;
+}
+
+void AppController::reportOpenError(const QString& path, const StorageError& error, bool* tryAnother, Context context)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Waymark"),
+                    tr("Waymark could not open “%1”.").arg(QFileInfo(path).fileName()), QMessageBox::NoButton,
+                    window_->isVisible() ? window_.get() : nullptr);
+    box.setObjectName(QStringLiteral("openErrorBox"));
+    QString detail = error.message();
+    if (error.kind() != StorageError::Kind::NotFound && !detail.contains(tr("has not been changed")))
+        detail += QStringLiteral("\n\n") + tr("The file has not been changed.");
+    box.setInformativeText(detail);
+    QPushButton* another = box.addButton(tr("&Open Another File…"), QMessageBox::AcceptRole);
+    QPushButton* stop =
+        box.addButton(context == Context::Startup ? tr("&Quit") : tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(another);
+    box.setEscapeButton(stop);
+    box.exec();
+    *tryAnother = box.clickedButton() == another;
+}
+
+QString AppController::chooseFileToOpen()
+{
+    if (fileChooser_)
+        return fileChooser_();
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (const SchoolSession* session = document_->session())
+        folder = QFileInfo(session->path()).absolutePath();
+    return QFileDialog::getOpenFileName(window_->isVisible() ? window_.get() : nullptr, tr("Open a School File"),
+                                        folder, fileFilter());
+}
+
+void AppController::openWithDialog()
+{
+    if (const QString path = chooseFileToOpen(); !path.isEmpty())
+        openSchool(path);
+}
+
+void AppController::rememberOpened(const QString& path)
+{
+    if (screenshotMode_)
+        return;
+    settings_.addRecentFile(path);
+    settings_.setLastOpenedFile(path);
+    settings_.sync();
+    window_->actions().setRecentFiles(settings_.recentFiles());
+}
+
+void AppController::showStatus(const QString& message)
+{
+    window_->statusBar()->showMessage(message, 8000);
+}
+
+bool AppController::runWelcome()
+{
+    for (;;) {
+        WelcomeDialog welcome;
+        if (welcome.exec() != QDialog::Accepted)
+            return false;
+        switch (welcome.choice()) {
+        case WelcomeDialog::Choice::CreateSchool: {
+            const QString path = filetasks::defaultSchoolPath();
+            NewSchoolDialog dialog(QFileInfo(path).absolutePath(), path);
+            if (dialog.exec() == QDialog::Accepted && createSchoolAt(path, dialog.schoolName()))
+                return true;
+            break;
+        }
+        case WelcomeDialog::Choice::OpenDemo:
+            if (openDemoSchool())
+                return true;
+            break;
+        case WelcomeDialog::Choice::OpenFile:
+            if (const QString path = chooseFileToOpen(); !path.isEmpty() && openSchool(path, Context::Running))
+                return true;
+            break;
+        case WelcomeDialog::Choice::None:
+            return false;
+        }
+    }
+}
+
+bool AppController::createSchoolAt(const QString& path, const QString& name)
+{
+    try {
+        filetasks::createSchool(path, name);
+    } catch (const StorageError& error) {
+        QMessageBox::warning(window_->isVisible() ? window_.get() : nullptr, tr("Waymark"),
+                             tr("The new school could not be created.") + QStringLiteral("\n\n") + error.message());
+        return false;
+    }
+    return openSchool(path);
+}
+
+void AppController::newSchool()
+{
+    const QString folder = document_->session() ? QFileInfo(document_->session()->path()).absolutePath()
+                                                : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    NewSchoolDialog dialog(folder, {}, window_.get());
+    if (dialog.exec() == QDialog::Accepted)
+        createSchoolAt(dialog.filePath(), dialog.schoolName());
+}
+
+bool AppController::openDemoSchool()
+{
+    const QString path = filetasks::demoSchoolPath();
+    if (!QFileInfo::exists(path)) {
+        DemoOptions options;
+        options.pupils = 240;
+        options.years = 1;
+        options.today = document_->today();
+        try {
+            if (!filetasks::generateDemoSchool(window_->isVisible() ? window_.get() : nullptr, path, options))
+                return false; // cancelled: nothing was left behind
+        } catch (const StorageError& error) {
+            QMessageBox::warning(window_->isVisible() ? window_.get() : nullptr, tr("Waymark"),
+                                 tr("The demo school could not be built.") + QStringLiteral("\n\n") + error.message());
+            return false;
+        }
+    }
+    return openSchool(path);
+}
+
+void AppController::backUp()
+{
+    const SchoolSession* session = document_->session();
+    if (!session)
+        return;
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(filetasks::suggestedBackupName(session->schoolName(), document_->today()));
+    const QString dest = QFileDialog::getSaveFileName(window_.get(), tr("Back Up the School"), suggested, fileFilter());
+    // The save dialog has already asked before replacing a file.
+    if (!dest.isEmpty())
+        backUpTo(dest, QFileInfo::exists(dest));
+}
+
+bool AppController::backUpTo(const QString& dest, bool replaceExisting)
+{
+    SchoolSession* session = document_->session();
+    if (!session)
+        return false;
+    if (PupilPage* page = window_->pupilPage())
+        page->commitPendingEdits(); // the copy should hold what is on screen
+    try {
+        if (!filetasks::backUp(window_.get(), session->db(), dest, replaceExisting)) {
+            showStatus(tr("Back-up cancelled; nothing was written."));
+            return false;
+        }
+    } catch (const StorageError& error) {
+        QMessageBox box(QMessageBox::Warning, tr("Waymark"), tr("The back-up could not be made."), QMessageBox::Ok,
+                        window_.get());
+        box.setObjectName(QStringLiteral("backupErrorBox"));
+        box.setInformativeText(error.message());
+        box.exec();
+        return false;
+    }
+    showStatus(tr("Backed up to %1").arg(QDir::toNativeSeparators(dest)));
+    return true;
+}
+
+} // namespace waymark

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace waymark {
+
+// Where `--show` asks the window to open: the dashboard, a pupil by UPN, or a group by name.
+struct ShowTarget
+{
+    enum class Kind { Dashboard, Pupil, Group };
+    Kind kind = Kind::Dashboard;
+    QString value; // the normalised UPN, or the group's name
+
+    // "dashboard", "pupil:<UPN>", "group:<name>"; nullopt and a sentence in *error if malformed.
+    static std::optional<ShowTarget> parse(const QString& text, QString* error = nullptr);
+    bool operator==(const ShowTarget&) const = default;
+};
+
+// What the command line asks of the GUI.
+struct CommandLine
+{
+    QString file; // empty: the last or the default school file
+    std::optional<ShowTarget> show;
+    QString screenshot; // empty: run normally
+};
+
+// The result of reading the arguments: run, or print `text` and exit with `exitCode`.
+struct ParsedCommandLine
+{
+    enum class Action { Run, Exit };
+    Action action = Action::Run;
+    CommandLine options;
+    QString text; // help, version or the problem with the arguments
+    int exitCode = 0;
+    bool textIsError = false;
+};
+
+// Parses `waymark [FILE] [--show ...] [--screenshot PNG] [--version] [--help]` (arguments[0] is the
+// program). Needs a QCoreApplication for the translated help text.
+ParsedCommandLine parseCommandLine(const QStringList& arguments);
+
+} // namespace waymark

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "domain/entity.h"
+
+#include <QDate>
+#include <QWidget>
+
+class QHBoxLayout;
+class QLabel;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTreeView;
+
+namespace waymark {
+
+class ReviewDueModel;
+class SchoolSession;
+
+// The school at a glance: name, academic year and half-term, headline counts, and whose reviews are
+// overdue or due this half-term (two queries in all, however large the school).
+class DashboardPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DashboardPage(QWidget* parent = nullptr);
+
+    void setSession(SchoolSession* session, QDate today);
+    void refresh();
+
+    ReviewDueModel* overdueModel() const { return overdue_; }
+    ReviewDueModel* dueModel() const { return due_; }
+    QTreeView* overdueView() const { return overdueView_; }
+    QTreeView* dueView() const { return dueView_; }
+
+Q_SIGNALS:
+    void pupilActivated(RowId pupilId);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Card
+    {
+        QLabel* number;
+        QLabel* caption;
+    };
+    Card addCard(QHBoxLayout* row);
+    QTreeView* makeList(ReviewDueModel* model, const QString& accessibleName);
+    void updateFonts();
+
+    SchoolSession* session_ = nullptr;
+    QDate today_;
+    QLabel* title_;
+    QLabel* subtitle_;
+    Card pupils_{};
+    Card groups_{};
+    Card targets_{};
+    Card evidence_{};
+    QLabel* overdueLabel_;
+    QLabel* dueLabel_;
+    ReviewDueModel* overdue_;
+    ReviewDueModel* due_;
+    QTreeView* overdueView_;
+    QTreeView* dueView_;
+    QStackedWidget* overdueStack_;
+    QStackedWidget* dueStack_;
+};
+
+} // namespace waymark

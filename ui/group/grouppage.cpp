@@ -1,0 +1,123 @@
+#include "group/grouppage.h"
+
+#include "calendar/schoolcalendar.h"
+#include "domain/entities.h"
+#include "group/groupmembersmodel.h"
+#include "queries/rosterqueries.h"
+#include "repo/repository.h"
+#include "services/schoolsession.h"
+#include "storage/transaction.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace waymark {
+
+GroupPage::GroupPage(QWidget* parent)
+    : QWidget(parent), title_(new QLabel(this)), details_(new QLabel(this)), model_(new GroupMembersModel(this)),
+      view_(new QTreeView(this))
+{
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    details_->setWordWrap(true);
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(model_);
+    proxy->setSortRole(GroupMembersModel::SortRole);
+    view_->setModel(proxy);
+    view_->setRootIsDecorated(false);
+    view_->setUniformRowHeights(true);
+    view_->setAlternatingRowColors(true);
+    view_->setSortingEnabled(true);
+    view_->sortByColumn(GroupMembersModel::NameColumn, Qt::AscendingOrder);
+    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setAccessibleName(tr("Pupils in the group"));
+    view_->header()->setStretchLastSection(true);
+    connect(view_, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        if (const RowId id = index.data(GroupMembersModel::PupilIdRole).toLongLong(); id != 0)
+            Q_EMIT pupilActivated(id);
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(details_);
+    layout->addWidget(view_, 1);
+    updateFonts();
+}
+
+void GroupPage::updateFonts()
+{
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    title_->setFont(big);
+}
+
+void GroupPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        updateFonts();
+    QWidget::changeEvent(event);
+}
+
+void GroupPage::setSession(SchoolSession* session, QDate today)
+{
+    session_ = session;
+    today_ = today;
+    groupId_ = 0;
+    refresh();
+}
+
+bool GroupPage::showGroup(RowId groupId)
+{
+    groupId_ = groupId;
+    refresh();
+    return groupId_ != 0;
+}
+
+void GroupPage::refresh()
+{
+    std::optional<Group> group;
+    std::vector<PupilSummary> pupils;
+    QString subject, teacher;
+    if (session_ && groupId_ != 0) {
+        Database& db = session_->db();
+        Transaction read(db, Transaction::Kind::Read);
+        group = Repository<Group>(db).find(groupId_);
+        if (group) {
+            pupils = pupilsOfGroup(db, groupId_, today_);
+            if (const auto s = group->subjectId ? Repository<Subject>(db).find(*group->subjectId) : std::nullopt)
+                subject = s->name;
+            if (const auto t = group->teacherId ? Repository<Staff>(db).find(*group->teacherId) : std::nullopt)
+                teacher = t->displayName;
+        }
+        read.commit();
+    }
+    if (!group) {
+        groupId_ = 0;
+        title_->clear();
+        details_->clear();
+        model_->setPupils({});
+        return;
+    }
+
+    title_->setText(group->name);
+    QStringList parts{displayName(group->kind)};
+    if (!subject.isEmpty())
+        parts << subject;
+    if (group->yearGroup)
+        parts << (*group->yearGroup == 0 ? tr("Reception") : tr("Year %1").arg(*group->yearGroup));
+    parts << SchoolCalendar::academicYearLabel(group->academicYear);
+    if (!teacher.isEmpty())
+        parts << teacher;
+    parts << tr("%n pupil(s)", nullptr, int(pupils.size()));
+    details_->setText(parts.join(QStringLiteral(" · ")));
+    model_->setPupils(std::move(pupils));
+    for (int c = 0; c < GroupMembersModel::YearColumn; ++c)
+        view_->resizeColumnToContents(c);
+}
+
+} // namespace waymark

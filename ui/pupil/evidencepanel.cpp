@@ -1,0 +1,156 @@
+#include "pupil/evidencepanel.h"
+
+#include "pupil/evidencetimelinemodel.h"
+#include "pupil/trafficlightdelegate.h"
+
+#include <QFontMetrics>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace waymark {
+
+EvidencePanel::EvidencePanel(EvidenceTimelineModel& model, QWidget* parent)
+    : QWidget(parent)
+    , model_(model)
+    , summary_(new QLabel(this))
+    , view_(new QTableView(this))
+    , detail_(new QTextBrowser(this))
+{
+    view_->setModel(&model_);
+    auto* lights = new TrafficLightDelegate(view_);
+    for (int c : {EvidenceTimelineModel::TeacherLightColumn, EvidenceTimelineModel::SelfLightColumn,
+                  EvidenceTimelineModel::PeerLightColumn})
+        view_->setItemDelegateForColumn(c, lights);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view_->setTabKeyNavigation(false);
+    view_->setAlternatingRowColors(true);
+    view_->setWordWrap(false);
+    view_->verticalHeader()->setVisible(false);
+    // Uniform rows: the view never measures rows it has not shown, so long timelines stay quick.
+    view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    view_->setAccessibleName(tr("Evidence timeline"));
+    QHeaderView* header = view_->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(EvidenceTimelineModel::FeedbackColumn, QHeaderView::Stretch);
+    const QFontMetrics fm = fontMetrics();
+    const int em = fm.horizontalAdvance(QLatin1Char('M'));
+    const int pad = em * 2;
+    header->resizeSection(EvidenceTimelineModel::DateColumn,
+                          fm.horizontalAdvance(QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat)) + pad);
+    header->resizeSection(EvidenceTimelineModel::SubjectColumn, em * 9);
+    header->resizeSection(EvidenceTimelineModel::TaskColumn, em * 14);
+    const int badge = view_->verticalHeader()->defaultSectionSize();
+    for (int c : {EvidenceTimelineModel::TeacherLightColumn, EvidenceTimelineModel::SelfLightColumn,
+                  EvidenceTimelineModel::PeerLightColumn})
+        header->resizeSection(c, std::max(badge + 4, fm.horizontalAdvance(QLatin1Char('M')) + pad));
+    auto titleWidth = [&](int column) {
+        return fm.horizontalAdvance(model_.headerData(column, Qt::Horizontal).toString()) + pad;
+    };
+    header->resizeSection(EvidenceTimelineModel::RungColumn,
+                          std::max(titleWidth(EvidenceTimelineModel::RungColumn), em * 3 + pad));
+    header->resizeSection(EvidenceTimelineModel::FilesColumn, titleWidth(EvidenceTimelineModel::FilesColumn));
+
+    detail_->setAccessibleName(tr("Evidence details"));
+    detail_->setOpenLinks(false);
+    detail_->setPlaceholderText(tr("Choose a piece of evidence to read it in full."));
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(view_);
+    splitter->addWidget(detail_);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({680, 340});
+    splitter->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(summary_);
+    layout->addWidget(splitter, 1);
+
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EvidencePanel::showCurrent);
+    // A refresh (after an edit anywhere) keeps the piece the teacher was reading, if it is still there.
+    connect(&model_, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const TimelineEntry* e = model_.entryAt(view_->currentIndex().row());
+        keepEvidenceId_ = e ? e->evidenceId : 0;
+    });
+    connect(&model_, &QAbstractItemModel::modelReset, this, [this] {
+        if (keepEvidenceId_ != 0 && model_.pupilId() != 0) {
+            for (int row = 0; row < model_.rowCount(); ++row) {
+                if (model_.entryAt(row)->evidenceId == keepEvidenceId_) {
+                    view_->setCurrentIndex(model_.index(row, 0));
+                    view_->scrollTo(model_.index(row, 0));
+                    break;
+                }
+            }
+        }
+        keepEvidenceId_ = 0;
+        showCurrent();
+    });
+}
+
+void EvidencePanel::setTotal(int total)
+{
+    summary_->setText(total == 0 ? tr("No evidence has been recorded for this pupil yet.")
+                                 : tr("%n piece(s) of evidence, newest first.", nullptr, total));
+}
+
+namespace {
+
+QString section(const QString& heading, const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    return QStringLiteral("<p><b>%1</b><br>%2</p>")
+        .arg(heading.toHtmlEscaped(), text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+}
+
+} // namespace
+
+void EvidencePanel::showCurrent()
+{
+    const TimelineEntry* e = model_.entryAt(view_->currentIndex().row());
+    if (!e) {
+        detail_->clear();
+        return;
+    }
+    QString html;
+    const QString title = e->taskTitle.isEmpty() ? displayName(e->kind) : e->taskTitle;
+    html += QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped());
+    QStringList facts{QLocale().toString(e->recordedOn, QLocale::LongFormat), displayName(e->kind)};
+    if (!e->subjectName.isEmpty())
+        facts << e->subjectName;
+    if (!e->recordedBy.isEmpty())
+        facts << tr("recorded by %1").arg(e->recordedBy);
+    html += QStringLiteral("<p>%1</p>").arg(facts.join(QStringLiteral(" · ")).toHtmlEscaped());
+    html += section(tr("Learning intention"), e->learningIntention);
+    QStringList lights;
+    lights << describeLight(tr("Teacher"), e->light) << describeLight(tr("Self"), e->selfLight)
+           << describeLight(tr("Peer"), e->peerLight);
+    html += section(tr("Traffic lights"), lights.join(QStringLiteral("; ")));
+    if (!e->rungCode.isEmpty()) {
+        QString rung = e->rungLabel.isEmpty() ? e->rungCode : tr("%1: %2").arg(e->rungCode, e->rungLabel);
+        if (!e->scaleName.isEmpty())
+            rung = tr("%1 (%2)").arg(rung, e->scaleName);
+        html += section(tr("Ladder"), rung);
+    }
+    html += section(tr("What went well"), e->whatWentWell);
+    html += section(tr("Even better if"), e->evenBetterIf);
+    html += section(tr("Next step"), e->nextStep);
+    html += section(tr("Pupil's response"), e->pupilResponse);
+    html += section(tr("Note"), e->note);
+    html += section(tr("Linked target"), e->targetText);
+    if (e->attachmentCount > 0)
+        html += section(tr("Files"), tr("%n file(s) attached", nullptr, e->attachmentCount));
+    detail_->setHtml(html);
+}
+
+} // namespace waymark

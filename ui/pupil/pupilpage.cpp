@@ -1,0 +1,273 @@
+#include "pupil/pupilpage.h"
+
+#include "calendar/reviewschedule.h"
+#include "pupil/characteristicspanel.h"
+#include "pupil/detailsform.h"
+#include "pupil/evidencepanel.h"
+#include "pupil/evidencetimelinemodel.h"
+#include "pupil/planeditor.h"
+#include "pupil/pupileditor.h"
+#include "pupil/pupilheader.h"
+#include "pupil/shapes.h"
+#include "pupil/targetmodel.h"
+#include "pupil/targetspanel.h"
+#include "records/pupilrecord.h"
+#include "services/schoolsession.h"
+#include "storage/storageerror.h"
+
+#include <QCoreApplication>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace waymark {
+
+namespace {
+
+// The tables each part of the page is drawn from.
+const QSet<QString>& recordTables()
+{
+    static const QSet<QString> tables{
+        QStringLiteral("pupil"),           QStringLiteral("staff"),         QStringLiteral("pupil_group"),
+        QStringLiteral("group_member"),    QStringLiteral("learning_plan"), QStringLiteral("review"),
+        QStringLiteral("subject"),         QStringLiteral("evidence"),      QStringLiteral("calendar_half_term"),
+        QStringLiteral("calendar_closure")};
+    return tables;
+}
+
+const QSet<QString>& timelineTables()
+{
+    static const QSet<QString> tables{
+        QStringLiteral("evidence"), QStringLiteral("feedback"), QStringLiteral("evidence_attachment"),
+        QStringLiteral("task"),     QStringLiteral("rung"),     QStringLiteral("scale"),
+        QStringLiteral("staff"),    QStringLiteral("subject"),  QStringLiteral("target")};
+    return tables;
+}
+
+// Wraps a tab's content so that it scrolls rather than squashes on a small screen.
+QScrollArea* scrolling(QWidget* content, QWidget* parent)
+{
+    auto* area = new QScrollArea(parent);
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+} // namespace
+
+PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
+    : QWidget(parent)
+    , session_(session)
+    , sessionGuard_(&session)
+    , editor_(new PupilEditor(session, undo, this))
+    , today_(QDate::currentDate())
+    , stack_(new QStackedWidget(this))
+    , empty_(new QLabel(tr("Choose a pupil from the list to see their plan, targets and evidence."), this))
+    , problem_(new QLabel(this))
+    , header_(new PupilHeader(this))
+    , tabs_(new QTabWidget(this))
+    , targetModel_(new TargetModel(*editor_, this))
+    , timelineModel_(new EvidenceTimelineModel(session, this))
+{
+    details_ = new DetailsForm(*editor_, this);
+    characteristics_ = new CharacteristicsPanel(*editor_, this);
+    plan_ = new PlanEditor(*editor_, this);
+    targets_ = new TargetsPanel(*editor_, *targetModel_, this);
+    evidence_ = new EvidencePanel(*timelineModel_, this);
+
+    empty_->setAlignment(Qt::AlignCenter);
+    empty_->setWordWrap(true);
+    problem_->setWordWrap(true);
+    problem_->setFrameShape(QFrame::StyledPanel);
+    problem_->setAutoFillBackground(true);
+    problem_->setBackgroundRole(QPalette::ToolTipBase);
+    problem_->setForegroundRole(QPalette::ToolTipText);
+    problem_->setMargin(6);
+    problem_->setAccessibleName(tr("Problem"));
+    problem_->setVisible(false);
+
+    // Plan tab: the targets first (what the teacher looks for), the plan's words below.
+    auto* planSplit = new QSplitter(Qt::Vertical, this);
+    planSplit->addWidget(targets_);
+    planSplit->addWidget(plan_);
+    planSplit->setStretchFactor(0, 3);
+    planSplit->setStretchFactor(1, 2);
+    planSplit->setSizes({360, 240});
+    planSplit->setChildrenCollapsible(false);
+
+    tabs_->addTab(planSplit, tr("&Plan and targets"));
+    tabs_->addTab(scrolling(details_, this), tr("&Details"));
+    tabs_->addTab(scrolling(characteristics_, this), shapes::lockIcon(), tr("Chara&cteristics"));
+    tabs_->addTab(evidence_, tr("E&vidence"));
+    tabs_->setTabToolTip(CharacteristicsTab, tr("Sensitive: SEN, pupil premium, looked-after and notes"));
+    tabs_->setAccessibleName(tr("Pupil record"));
+    tabs_->setDocumentMode(true);
+
+    auto* record = new QWidget(this);
+    auto* recordLayout = new QVBoxLayout(record);
+    recordLayout->setContentsMargins(0, 0, 0, 0);
+    recordLayout->addWidget(header_);
+    recordLayout->addWidget(tabs_, 1);
+    stack_->addWidget(empty_);
+    stack_->addWidget(record);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(problem_);
+    layout->addWidget(stack_, 1);
+
+    targets_->setNewTargetDefaults([this] {
+        Target t;
+        t.setOn = today_;
+        t.reviewBy = nextReviewDue_.isValid() && nextReviewDue_ > today_ ? nextReviewDue_ : today_.addDays(42);
+        t.status = TargetStatus::Active;
+        return t;
+    });
+
+    connect(editor_, &PupilEditor::problem, this, &PupilPage::showProblem);
+    connect(timelineModel_, &EvidenceTimelineModel::problem, this, &PupilPage::showProblem);
+    connect(&session_, &SchoolSession::changed, this, &PupilPage::sessionChanged);
+    // Nothing typed is lost when the app quits with a field still waiting to be written.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &PupilPage::commitPendingEdits);
+
+    readOnly_ = session_.isReadOnly();
+    reloadStaff();
+    applyReadOnly();
+    stack_->setCurrentWidget(empty_);
+}
+
+PupilPage::~PupilPage()
+{
+    // Children are destroyed after this body; from here on, nothing they do may write.
+    commitPendingEdits();
+    editor_->detach();
+    if (sessionAlive())
+        disconnect(&session_, nullptr, this, nullptr);
+}
+
+bool PupilPage::sessionAlive() const
+{
+    return !sessionGuard_.isNull();
+}
+
+void PupilPage::showPupil(RowId pupilId)
+{
+    commitPendingEdits();
+    const bool newPupil = pupilId != pupilId_;
+    pupilId_ = pupilId;
+    problem_->setVisible(false);
+    reloadRecord(newPupil);
+    if (newPupil) {
+        targetModel_->setPupil(pupilId_);
+        timelineModel_->setPupil(pupilId_);
+    }
+    Q_EMIT pupilShown(pupilId_);
+}
+
+void PupilPage::reloadRecord(bool newPupil)
+{
+    std::optional<PupilRecord> record;
+    try {
+        if (pupilId_ != 0)
+            record = loadPupilRecord(session_.db(), pupilId_);
+    } catch (const StorageError& e) {
+        showProblem(e.message());
+    }
+    if (!record) {
+        pupilId_ = 0;
+        header_->clear();
+        stack_->setCurrentWidget(empty_);
+        targetModel_->setPupil(0);
+        timelineModel_->setPupil(0);
+        return;
+    }
+    const Pupil& p = record->pupil;
+    const ReviewNeeds needs{p.lookedAfter, p.senStatus == SenStatus::EhcPlan, p.reviewFlagged, p.reviewIntervalDays};
+    const ReviewDue due = nextReviewDue(session_.calendar(), record->lastReviewHeld, needs, today_);
+    nextReviewDue_ = due.due;
+    header_->showRecord(*record, due, today_);
+    details_->showRecord(*record, newPupil);
+    characteristics_->showRecord(*record, newPupil);
+    plan_->showRecord(*record, newPupil);
+    evidence_->setTotal(record->evidenceCount);
+    tabs_->setTabText(EvidenceTab, tr("E&vidence (%1)").arg(record->evidenceCount));
+    stack_->setCurrentIndex(1);
+}
+
+void PupilPage::reloadStaff()
+{
+    try {
+        details_->setStaff(loadStaffChoices(session_.db()));
+    } catch (const StorageError& e) {
+        showProblem(e.message());
+    }
+}
+
+void PupilPage::sessionChanged(const QSet<QString>& tables)
+{
+    if (tables.contains(QStringLiteral("staff")))
+        reloadStaff();
+    if (pupilId_ == 0)
+        return;
+    if (tables.intersects(recordTables()))
+        reloadRecord(false);
+    if (tables.contains(QStringLiteral("target")))
+        targetModel_->reload();
+    if (tables.intersects(timelineTables()))
+        timelineModel_->reload();
+}
+
+void PupilPage::commitPendingEdits()
+{
+    if (pupilId_ == 0 || !editor_->isAttached())
+        return;
+    details_->commitPending();
+    characteristics_->commitPending();
+    plan_->commitPending();
+}
+
+void PupilPage::setReadOnly(bool readOnly)
+{
+    // A file opened read-only stays read-only whatever the caller asks.
+    readOnly_ = readOnly || session_.isReadOnly();
+    applyReadOnly();
+}
+
+void PupilPage::applyReadOnly()
+{
+    details_->setReadOnly(readOnly_);
+    characteristics_->setReadOnly(readOnly_);
+    plan_->setReadOnly(readOnly_);
+    targets_->setReadOnly(readOnly_);
+}
+
+void PupilPage::setToday(QDate today)
+{
+    today_ = today;
+    targetModel_->setToday(today);
+    if (pupilId_ != 0)
+        reloadRecord(false);
+}
+
+void PupilPage::showProblem(const QString& message)
+{
+    problem_->setText(tr("Something could not be saved or shown: %1").arg(message));
+    problem_->setVisible(true);
+}
+
+QString PupilPage::lastProblem() const
+{
+    return problem_->isVisible() ? problem_->text() : QString();
+}
+
+void PupilPage::hideEvent(QHideEvent* event)
+{
+    commitPendingEdits();
+    QWidget::hideEvent(event);
+}
+
+} // namespace waymark

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "domain/entity.h"
+
+#include <QDate>
+#include <QPointer>
+#include <QSet>
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+class QUndoStack;
+
+namespace waymark {
+
+class CharacteristicsPanel;
+class DetailsForm;
+class EvidencePanel;
+class EvidenceTimelineModel;
+class PlanEditor;
+class PupilEditor;
+class PupilHeader;
+class SchoolSession;
+class TargetModel;
+class TargetsPanel;
+struct PupilRecord;
+
+// One pupil's page: a header with who they are and when their review is due, then tabs for the
+// plan and targets, details, sensitive characteristics and the evidence timeline. Every edit is an
+// undo command on the window's stack; the page follows SchoolSession::changed, so an undo from the
+// Edit menu shows at once. Typed text is written after a pause, on leaving a field, on showing
+// another pupil and when the page is hidden or the app quits.
+//
+// The session must outlive the page's last use; commands on the undo stack refer to its database,
+// so the stack should be cleared before the session closes.
+class PupilPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Tab { PlanTab, DetailsTab, CharacteristicsTab, EvidenceTab };
+
+    PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent = nullptr);
+    ~PupilPage() override;
+
+    void showPupil(RowId pupilId);
+    RowId pupilId() const { return pupilId_; }
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return readOnly_; }
+
+    // Writes any text still waiting to be written (call before backing up or closing the file).
+    void commitPendingEdits();
+    // The date the page counts from (ages, due reviews, new targets); today unless set (demo, tests).
+    void setToday(QDate today);
+
+    // The parts, for the main window's wiring and for tests.
+    QTabWidget* tabs() const { return tabs_; }
+    PupilHeader* header() const { return header_; }
+    DetailsForm* details() const { return details_; }
+    CharacteristicsPanel* characteristics() const { return characteristics_; }
+    PlanEditor* plan() const { return plan_; }
+    TargetsPanel* targets() const { return targets_; }
+    EvidencePanel* evidence() const { return evidence_; }
+    TargetModel* targetModel() const { return targetModel_; }
+    EvidenceTimelineModel* timelineModel() const { return timelineModel_; }
+    QString lastProblem() const;
+
+Q_SIGNALS:
+    void pupilShown(RowId pupilId);
+
+protected:
+    void hideEvent(QHideEvent* event) override;
+
+private:
+    void reloadRecord(bool newPupil);
+    void reloadStaff();
+    void sessionChanged(const QSet<QString>& tables);
+    void showProblem(const QString& message);
+    void applyReadOnly();
+    bool sessionAlive() const;
+
+    SchoolSession& session_;
+    QPointer<SchoolSession> sessionGuard_; // the session may close before this page is destroyed
+    PupilEditor* editor_;
+    RowId pupilId_ = 0;
+    bool readOnly_ = false;
+    QDate today_;
+    QDate nextReviewDue_;
+
+    QStackedWidget* stack_;
+    QLabel* empty_;
+    QLabel* problem_;
+    PupilHeader* header_;
+    QTabWidget* tabs_;
+    DetailsForm* details_;
+    CharacteristicsPanel* characteristics_;
+    PlanEditor* plan_;
+    TargetsPanel* targets_;
+    EvidencePanel* evidence_;
+    TargetModel* targetModel_;
+    EvidenceTimelineModel* timelineModel_;
+};
+
+} // namespace waymark

@@ -1,0 +1,233 @@
+#include "pupil/targetmodel.h"
+
+#include "pupil/pupileditor.h"
+#include "pupil/shapes.h"
+#include "records/pupilrecord.h"
+
+#include <QLocale>
+
+namespace waymark {
+
+TargetModel::TargetModel(PupilEditor& editor, QObject* parent)
+    : QAbstractTableModel(parent)
+    , editor_(editor)
+    , today_(QDate::currentDate())
+{
+    for (TargetStatus status : allValues<TargetStatus>())
+        statusIcons_.push_back(shapes::targetStatusIcon(status));
+}
+
+void TargetModel::setPupil(RowId pupilId)
+{
+    beginResetModel();
+    pupilId_ = pupilId;
+    targets_.clear();
+    try {
+        if (pupilId_ != 0)
+            targets_ = loadTargets(editor_.db(), pupilId_);
+    } catch (const StorageError& e) {
+        Q_EMIT editor_.problem(e.message());
+    }
+    endResetModel();
+}
+
+void TargetModel::reload()
+{
+    std::vector<Target> fresh;
+    try {
+        if (pupilId_ != 0)
+            fresh = loadTargets(editor_.db(), pupilId_);
+    } catch (const StorageError& e) {
+        Q_EMIT editor_.problem(e.message());
+        return;
+    }
+    const bool sameRows =
+        fresh.size() == targets_.size() && std::equal(fresh.begin(), fresh.end(), targets_.begin(),
+                                                      [](const Target& a, const Target& b) { return a.id == b.id; });
+    if (!sameRows) {
+        beginResetModel();
+        targets_ = std::move(fresh);
+        endResetModel();
+        return;
+    }
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+        if (sameContent(fresh[i], targets_[i]))
+            continue;
+        targets_[i] = std::move(fresh[i]);
+        const int row = static_cast<int>(i);
+        // A whole-row range: an editor open in another cell of this row is left alone.
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+bool TargetModel::sameContent(const Target& a, const Target& b)
+{
+    return a.stamp == b.stamp && a.area == b.area && a.text == b.text && a.successMeasure == b.successMeasure &&
+           a.support == b.support && a.setOn == b.setOn && a.reviewBy == b.reviewBy && a.status == b.status &&
+           a.agreedWith == b.agreedWith && a.subjectId == b.subjectId;
+}
+
+void TargetModel::setReadOnly(bool readOnly)
+{
+    if (readOnly_ == readOnly)
+        return;
+    readOnly_ = readOnly;
+    if (!targets_.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void TargetModel::setToday(QDate today)
+{
+    today_ = today;
+    if (!targets_.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int TargetModel::rowOf(RowId targetId) const
+{
+    for (std::size_t i = 0; i < targets_.size(); ++i)
+        if (targets_[i].id == targetId)
+            return static_cast<int>(i);
+    return -1;
+}
+
+RowId TargetModel::targetIdAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? targets_[static_cast<std::size_t>(row)].id : 0;
+}
+
+int TargetModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(targets_.size());
+}
+
+int TargetModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TargetModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Target& t = targets_[static_cast<std::size_t>(index.row())];
+    const bool overdue = t.status == TargetStatus::Active && t.reviewBy.isValid() && t.reviewBy < today_;
+    switch (role) {
+    case TargetIdRole:
+        return t.id;
+    case StatusRole:
+        return static_cast<int>(t.status);
+    case OverdueRole:
+        return overdue;
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case AreaColumn:
+            return t.area;
+        case TextColumn:
+            return t.text;
+        case SuccessColumn:
+            return t.successMeasure;
+        case SupportColumn:
+            return t.support;
+        case SetOnColumn:
+            if (role == Qt::EditRole)
+                return t.setOn;
+            return t.setOn.isValid() ? QLocale().toString(t.setOn, QLocale::ShortFormat) : QString();
+        case ReviewByColumn:
+            if (role == Qt::EditRole)
+                return t.reviewBy;
+            if (!t.reviewBy.isValid())
+                return QString();
+            // Overdue is said in words, not only shown in colour.
+            return overdue ? tr("%1 (overdue)").arg(QLocale().toString(t.reviewBy, QLocale::ShortFormat))
+                           : QLocale().toString(t.reviewBy, QLocale::ShortFormat);
+        case StatusColumn:
+            return role == Qt::EditRole ? QVariant(static_cast<int>(t.status)) : QVariant(displayName(t.status));
+        case AgreedWithColumn:
+            return t.agreedWith;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == StatusColumn)
+            return statusIcons_.at(static_cast<std::size_t>(t.status));
+        return {};
+    case Qt::AccessibleTextRole:
+        if (index.column() == StatusColumn)
+            return displayName(t.status);
+        return {};
+    }
+    return {};
+}
+
+QVariant TargetModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case AreaColumn:
+        return tr("Area");
+    case TextColumn:
+        return tr("Target");
+    case SuccessColumn:
+        return tr("Success looks like");
+    case SupportColumn:
+        return tr("Support");
+    case SetOnColumn:
+        return tr("Set on");
+    case ReviewByColumn:
+        return tr("Review by");
+    case StatusColumn:
+        return tr("Status");
+    case AgreedWithColumn:
+        return tr("Agreed with");
+    }
+    return {};
+}
+
+Qt::ItemFlags TargetModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && !readOnly_)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool TargetModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || readOnly_ ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    // Copy the id: the push below reloads this model before it returns.
+    const RowId id = targets_[static_cast<std::size_t>(index.row())].id;
+    switch (index.column()) {
+    case AreaColumn:
+        return editor_.changeTarget(id, &Target::area, value.toString().trimmed(), tr("Change a target's area"));
+    case TextColumn:
+        return editor_.changeTarget(id, &Target::text, value.toString().trimmed(), tr("Change a target"));
+    case SuccessColumn:
+        return editor_.changeTarget(id, &Target::successMeasure, value.toString().trimmed(),
+                                    tr("Change what success looks like"));
+    case SupportColumn:
+        return editor_.changeTarget(id, &Target::support, value.toString().trimmed(), tr("Change a target's support"));
+    case SetOnColumn:
+        return editor_.changeTarget(id, &Target::setOn, value.toDate(), tr("Change when a target was set"));
+    case ReviewByColumn:
+        return editor_.changeTarget(id, &Target::reviewBy, value.toDate(), tr("Change a target's review date"));
+    case StatusColumn: {
+        bool ok = false;
+        const int v = value.toInt(&ok);
+        const auto all = allValues<TargetStatus>();
+        if (!ok || v < 0 || v >= static_cast<int>(all.size()))
+            return false;
+        return editor_.changeTarget(id, &Target::status, static_cast<TargetStatus>(v), tr("Change a target's status"));
+    }
+    case AgreedWithColumn:
+        return editor_.changeTarget(id, &Target::agreedWith, value.toString().trimmed(),
+                                    tr("Change who a target was agreed with"));
+    }
+    return false;
+}
+
+} // namespace waymark

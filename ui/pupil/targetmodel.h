@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/entities.h"
+
+#include <QAbstractTableModel>
+#include <QIcon>
+
+#include <vector>
+
+namespace waymark {
+
+class PupilEditor;
+
+// The targets of one pupil's learning plan, one row each, in plan order. Editing a cell never writes
+// directly: setData() asks the PupilEditor, which pushes an undo command; the model then reloads
+// when the session reports that the target table changed.
+class TargetModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        AreaColumn,
+        TextColumn,
+        SuccessColumn,
+        SupportColumn,
+        SetOnColumn,
+        ReviewByColumn,
+        StatusColumn,
+        AgreedWithColumn,
+        ColumnCount
+    };
+    enum Role {
+        TargetIdRole = Qt::UserRole + 1, // qint64
+        StatusRole,                      // int(TargetStatus)
+        OverdueRole,                     // bool: still being worked on and past its review-by date
+    };
+
+    explicit TargetModel(PupilEditor& editor, QObject* parent = nullptr);
+
+    void setPupil(RowId pupilId);
+    RowId pupilId() const { return pupilId_; }
+    // Re-reads the targets; rows whose targets are unchanged keep their open editors.
+    void reload();
+    void setReadOnly(bool readOnly);
+    void setToday(QDate today);
+
+    int rowOf(RowId targetId) const; // -1 if not shown
+    RowId targetIdAt(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+private:
+    static bool sameContent(const Target& a, const Target& b);
+
+    PupilEditor& editor_;
+    RowId pupilId_ = 0;
+    std::vector<Target> targets_;
+    bool readOnly_ = false;
+    QDate today_;
+    std::vector<QIcon> statusIcons_; // by TargetStatus; drawn from the palette when painted
+};
+
+} // namespace waymark

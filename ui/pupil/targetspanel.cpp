@@ -1,0 +1,164 @@
+#include "pupil/targetspanel.h"
+
+#include "pupil/pupileditor.h"
+#include "pupil/targetdelegate.h"
+#include "pupil/targetmodel.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace waymark {
+
+TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* parent)
+    : QWidget(parent)
+    , editor_(editor)
+    , model_(model)
+    , view_(new QTableView(this))
+    , add_(new QAction(tr("&Add target"), this))
+    , remove_(new QAction(tr("Re&move target"), this))
+    , addButton_(new QPushButton(this))
+    , removeButton_(new QPushButton(this))
+{
+    view_->setModel(&model_);
+    view_->setItemDelegate(new TargetDelegate(view_));
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                           QAbstractItemView::AnyKeyPressed);
+    view_->setWordWrap(true);
+    view_->setAlternatingRowColors(true);
+    view_->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
+    view_->verticalHeader()->setVisible(false);
+    view_->setAccessibleName(tr("Targets"));
+    QHeaderView* header = view_->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    // The three columns of words share the width left over; the rest fit what they show.
+    for (int c : {TargetModel::TextColumn, TargetModel::SuccessColumn, TargetModel::SupportColumn})
+        header->setSectionResizeMode(c, QHeaderView::Stretch);
+    const QFontMetrics fm = fontMetrics();
+    const int em = fm.horizontalAdvance(QLatin1Char('M'));
+    const int date = fm.horizontalAdvance(QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat));
+    int status = 0;
+    for (TargetStatus st : allValues<TargetStatus>())
+        status = std::max(status, fm.horizontalAdvance(displayName(st)));
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    header->resizeSection(TargetModel::AreaColumn, em * 7);
+    header->resizeSection(TargetModel::SetOnColumn, date + em);
+    header->resizeSection(TargetModel::ReviewByColumn, date + em);
+    header->resizeSection(TargetModel::StatusColumn, status + icon + em * 2);
+    header->resizeSection(TargetModel::AgreedWithColumn, em * 10);
+
+    // Insert and Delete act while the table has the focus; a cell being typed in keeps its keys.
+    add_->setShortcut(QKeySequence(Qt::Key_Insert));
+    add_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    add_->setToolTip(tr("Add a target to the plan (Insert)"));
+    remove_->setShortcut(QKeySequence(QKeySequence::Delete));
+    remove_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    remove_->setToolTip(tr("Remove the chosen target (Delete). You can undo this."));
+    view_->addAction(add_);
+    view_->addAction(remove_);
+    connect(add_, &QAction::triggered, this, [this] { addTarget(); });
+    connect(remove_, &QAction::triggered, this, [this] { removeCurrentTarget(); });
+
+    // Buttons mirror the actions so the mnemonics (Alt+A, Alt+M) work from anywhere on the tab.
+    for (auto [button, action] : {std::pair{addButton_, add_}, std::pair{removeButton_, remove_}}) {
+        button->setText(action->text());
+        button->setToolTip(action->toolTip());
+        button->setAccessibleName(action->text().remove(QLatin1Char('&')));
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::changed, button, [button, action] { button->setEnabled(action->isEnabled()); });
+    }
+
+    auto* title = new QLabel(tr("<b>Targets</b>"), this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(title);
+    top->addStretch();
+    top->addWidget(addButton_);
+    top->addWidget(removeButton_);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(view_, 1);
+
+    connect(&model_, &QAbstractItemModel::modelReset, this, [this] {
+        updateActions();
+        fitRows();
+    });
+    connect(&model_, &QAbstractItemModel::dataChanged, this, &TargetsPanel::fitRows);
+    connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &TargetsPanel::updateActions);
+    connect(header, &QHeaderView::sectionResized, this, &TargetsPanel::fitRows);
+    updateActions();
+}
+
+void TargetsPanel::fitRows()
+{
+    // Wrapped text needs taller rows; done after the event so a burst of changes costs one pass.
+    // Rows grow to show up to four lines; longer text is in the cell's tooltip and its editor.
+    QTimer::singleShot(0, view_, [view = view_] {
+        view->resizeRowsToContents();
+        const int most = view->fontMetrics().lineSpacing() * 4 + 8;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            if (view->rowHeight(row) > most)
+                view->setRowHeight(row, most);
+    });
+}
+
+void TargetsPanel::setReadOnly(bool readOnly)
+{
+    readOnly_ = readOnly;
+    model_.setReadOnly(readOnly);
+    updateActions();
+}
+
+void TargetsPanel::updateActions()
+{
+    const bool hasPupil = model_.pupilId() != 0;
+    add_->setEnabled(!readOnly_ && hasPupil);
+    remove_->setEnabled(!readOnly_ && hasPupil && view_->currentIndex().isValid());
+}
+
+RowId TargetsPanel::addTarget()
+{
+    if (readOnly_ || model_.pupilId() == 0)
+        return 0;
+    Target target = defaults_ ? defaults_() : Target{};
+    target.pupilId = model_.pupilId();
+    const RowId id = editor_.addTarget(std::move(target));
+    const int row = model_.rowOf(id);
+    if (row < 0)
+        return id;
+    const QModelIndex text = model_.index(row, TargetModel::TextColumn);
+    view_->setFocus(Qt::OtherFocusReason);
+    view_->setCurrentIndex(text);
+    view_->scrollTo(text);
+    view_->edit(text);
+    return id;
+}
+
+bool TargetsPanel::removeCurrentTarget()
+{
+    const QModelIndex current = view_->currentIndex();
+    if (readOnly_ || !current.isValid())
+        return false;
+    const int row = current.row();
+    const RowId id = model_.targetIdAt(row);
+    if (id == 0 || !editor_.removeTarget(id))
+        return false;
+    // Keep the keyboard in the table, on the row that moved into the removed one's place.
+    if (model_.rowCount() > 0)
+        view_->setCurrentIndex(model_.index(std::min(row, model_.rowCount() - 1), TargetModel::TextColumn));
+    updateActions();
+    return true;
+}
+
+} // namespace waymark

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "domain/entities.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QAction;
+class QPushButton;
+class QTableView;
+
+namespace waymark {
+
+class PupilEditor;
+class TargetModel;
+
+// The learning plan's targets as an editable table, with Add (Insert) and Remove (Delete). New
+// targets start with today's date and the pupil's next review date, and open for typing.
+class TargetsPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* parent = nullptr);
+
+    // What a new target starts with (the page knows the pupil, today and the next review).
+    void setNewTargetDefaults(std::function<Target()> defaults) { defaults_ = std::move(defaults); }
+    void setReadOnly(bool readOnly);
+
+    QTableView* view() const { return view_; }
+    QAction* addTargetAction() const { return add_; }
+    QAction* removeTargetAction() const { return remove_; }
+
+    // Adds a target and starts editing its text; returns its id, or 0.
+    RowId addTarget();
+    // Removes the current target (undoable); false if none is selected.
+    bool removeCurrentTarget();
+
+private:
+    void updateActions();
+    void fitRows();
+
+    PupilEditor& editor_;
+    TargetModel& model_;
+    QTableView* view_;
+    QAction* add_;
+    QAction* remove_;
+    QPushButton* addButton_;
+    QPushButton* removeButton_;
+    std::function<Target()> defaults_;
+    bool readOnly_ = false;
+};
+
+} // namespace waymark

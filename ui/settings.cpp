@@ -1,0 +1,136 @@
+#include "settings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace waymark {
+
+namespace {
+
+// One row per preference: its key and its default. Readers and writers go through these only.
+template <class T> struct Key
+{
+    const char* name;
+    T fallback;
+
+    QString key() const { return QString::fromLatin1(name); }
+};
+
+const Key<int> kSettingsVersion{"settingsVersion", 0};
+const Key<QByteArray> kWindowGeometry{"window/geometry", {}};
+const Key<QByteArray> kWindowState{"window/state", {}};
+const Key<QByteArray> kSplitterState{"window/splitter", {}};
+const Key<QStringList> kRecentFiles{"files/recent", {}};
+const Key<QString> kLastOpenedFile{"files/lastOpened", {}};
+
+template <class T> T get(const QSettings& s, const Key<T>& key)
+{
+    const QVariant v = s.value(key.key());
+    return v.isValid() && v.canConvert<T>() ? v.value<T>() : key.fallback;
+}
+
+template <class T> void put(QSettings& s, const Key<T>& key, const T& value)
+{
+    s.setValue(key.key(), QVariant::fromValue(value));
+    // Whatever is written is in this version's format (stamped here, so merely reading the
+    // settings, as a screenshot run does, never creates a settings file).
+    s.setValue(kSettingsVersion.key(), Settings::kVersion);
+}
+
+QString canonical(const QString& path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+} // namespace
+
+Settings::Settings() : store_(std::make_unique<QSettings>())
+{
+    migrate();
+}
+
+Settings::Settings(const QString& iniPath) : store_(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+{
+    migrate();
+}
+
+Settings::~Settings() = default;
+
+void Settings::migrate()
+{
+    // Version 0 is a fresh or pre-versioned store: nothing to rename yet. Later versions move old
+    // keys here, before anything reads them.
+    if (get(*store_, kSettingsVersion) >= kVersion || store_->allKeys().isEmpty())
+        return;
+    store_->setValue(kSettingsVersion.key(), kVersion);
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return get(*store_, kWindowGeometry);
+}
+void Settings::setWindowGeometry(const QByteArray& geometry)
+{
+    put(*store_, kWindowGeometry, geometry);
+}
+QByteArray Settings::windowState() const
+{
+    return get(*store_, kWindowState);
+}
+void Settings::setWindowState(const QByteArray& state)
+{
+    put(*store_, kWindowState, state);
+}
+QByteArray Settings::splitterState() const
+{
+    return get(*store_, kSplitterState);
+}
+void Settings::setSplitterState(const QByteArray& state)
+{
+    put(*store_, kSplitterState, state);
+}
+
+QStringList Settings::recentFiles() const
+{
+    return get(*store_, kRecentFiles);
+}
+
+void Settings::addRecentFile(const QString& path)
+{
+    const QString file = canonical(path);
+    QStringList files = recentFiles();
+    files.removeAll(file);
+    files.prepend(file);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    put(*store_, kRecentFiles, files);
+}
+
+void Settings::removeRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(canonical(path));
+    put(*store_, kRecentFiles, files);
+}
+
+void Settings::clearRecentFiles()
+{
+    put(*store_, kRecentFiles, QStringList());
+}
+
+QString Settings::lastOpenedFile() const
+{
+    return get(*store_, kLastOpenedFile);
+}
+void Settings::setLastOpenedFile(const QString& path)
+{
+    put(*store_, kLastOpenedFile, canonical(path));
+}
+
+void Settings::sync()
+{
+    store_->sync();
+}
+
+} // namespace waymark

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace waymark {
+
+// The app's remembered preferences, each a typed key with a default (the table is in settings.cpp),
+// so no key string is ever spelled twice. A version number lets later releases migrate old keys.
+class Settings
+{
+public:
+    static constexpr int kVersion = 1;
+    static constexpr int kMaxRecentFiles = 8;
+
+    Settings();                                // the app's own settings (organisation "Waymark")
+    explicit Settings(const QString& iniPath); // a private file, for tests
+    ~Settings();
+    Settings(const Settings&) = delete;
+    Settings& operator=(const Settings&) = delete;
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray& state);
+
+    // Most recent first, without duplicates, at most kMaxRecentFiles.
+    QStringList recentFiles() const;
+    void addRecentFile(const QString& path);
+    void removeRecentFile(const QString& path);
+    void clearRecentFiles();
+
+    QString lastOpenedFile() const;
+    void setLastOpenedFile(const QString& path);
+
+    void sync();
+
+private:
+    void migrate();
+
+    std::unique_ptr<QSettings> store_;
+};
+
+} // namespace waymark

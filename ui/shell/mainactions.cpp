@@ -1,0 +1,114 @@
+#include "shell/mainactions.h"
+
+#include "icons.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QUndoStack>
+
+namespace waymark {
+
+namespace {
+QAction* make(QObject* parent, const QString& text, const QString& icon, const QKeySequence& shortcut = {})
+{
+    auto* action = new QAction(text, parent);
+    if (!icon.isEmpty())
+        action->setIcon(icons::themed(icon));
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    return action;
+}
+} // namespace
+
+MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&window)
+{
+    newSchool = make(&window, tr("&New School…"), QStringLiteral("new"), QKeySequence::New);
+    open = make(&window, tr("&Open…"), QStringLiteral("open"), QKeySequence::Open);
+    backUp = make(&window, tr("&Back Up…"), QStringLiteral("backup"));
+    backUp->setStatusTip(tr("Save a copy of the whole school to another file or a USB stick."));
+    quit = make(&window, tr("&Quit"), QStringLiteral("quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    // The stack's own actions carry the command's text ("Undo Change target text").
+    undo = undoStack.createUndoAction(&window, tr("&Undo"));
+    undo->setIcon(icons::themed(QStringLiteral("undo")));
+    undo->setShortcut(QKeySequence::Undo);
+    redo = undoStack.createRedoAction(&window, tr("&Redo"));
+    redo->setIcon(icons::themed(QStringLiteral("redo")));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // The stack re-enables its actions as commands come and go; a read-only school keeps them off.
+    for (QAction* action : {undo, redo}) {
+        connect(action, &QAction::changed, this, [this, action] {
+            if (readOnly_ && action->isEnabled())
+                action->setEnabled(false);
+        });
+    }
+
+    dashboard = make(&window, tr("&Dashboard"), QStringLiteral("dashboard"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    focusSearch = make(&window, tr("&Find Pupil or Group"), QStringLiteral("search"), QKeySequence::Find);
+    about = make(&window, tr("&About Waymark"), QStringLiteral("about"));
+    about->setMenuRole(QAction::AboutRole);
+
+    QMenu* file = window.menuBar()->addMenu(tr("&File"));
+    file->addAction(newSchool);
+    file->addAction(open);
+    recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(backUp);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu* edit = window.menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = window.menuBar()->addMenu(tr("&View"));
+    view->addAction(dashboard);
+    view->addAction(focusSearch);
+
+    QMenu* help = window.menuBar()->addMenu(tr("&Help"));
+    help->addAction(about);
+
+    setRecentFiles({});
+    setSchoolState(false, false);
+}
+
+void MainActions::setRecentFiles(const QStringList& paths)
+{
+    recentMenu->clear();
+    int shown = 0;
+    for (const QString& path : paths) {
+        if (!QFileInfo::exists(path))
+            continue; // a file since moved or on a stick not plugged in
+        ++shown;
+        // "&1 school.waymark" gives each entry a number key; the full path is in the tooltip.
+        const QString label = shown < 10 ? QStringLiteral("&%1 %2").arg(shown).arg(QFileInfo(path).fileName())
+                                         : QFileInfo(path).fileName();
+        QAction* action = recentMenu->addAction(label);
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { Q_EMIT openRecentRequested(path); });
+    }
+    if (shown == 0) {
+        QAction* none = recentMenu->addAction(tr("No recent files"));
+        none->setEnabled(false);
+        return;
+    }
+    recentMenu->addSeparator();
+    connect(recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this, &MainActions::clearRecentRequested);
+}
+
+void MainActions::setSchoolState(bool schoolOpen, bool readOnly)
+{
+    readOnly_ = readOnly;
+    backUp->setEnabled(schoolOpen);
+    if (readOnly) {
+        undo->setEnabled(false);
+        redo->setEnabled(false);
+    }
+}
+
+} // namespace waymark

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+class QUndoStack;
+
+namespace waymark {
+
+// The main window's menus and their actions (File, Edit, View, Help), with shortcuts and mnemonics.
+// It only builds and enables them; whoever owns the work connects to their triggered() signals.
+class MainActions final : public QObject
+{
+    Q_OBJECT
+
+public:
+    MainActions(QMainWindow& window, QUndoStack& undoStack);
+
+    QAction* newSchool = nullptr;
+    QAction* open = nullptr;
+    QAction* backUp = nullptr;
+    QAction* quit = nullptr;
+    QAction* undo = nullptr;
+    QAction* redo = nullptr;
+    QAction* dashboard = nullptr;
+    QAction* focusSearch = nullptr;
+    QAction* about = nullptr;
+    QMenu* recentMenu = nullptr;
+
+    void setRecentFiles(const QStringList& paths);
+    // Back up needs an open school; undo and redo also need it to be writable.
+    void setSchoolState(bool schoolOpen, bool readOnly);
+
+Q_SIGNALS:
+    void openRecentRequested(const QString& path);
+    void clearRecentRequested();
+
+private:
+    bool readOnly_ = false;
+};
+
+} // namespace waymark

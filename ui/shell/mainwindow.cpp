@@ -1,0 +1,285 @@
+#include "shell/mainwindow.h"
+
+#include "app/schooldocument.h"
+#include "app/version.h"
+#include "dashboard/dashboardpage.h"
+#include "domain/entities.h"
+#include "group/grouppage.h"
+#include "icons.h"
+#include "pupil/pupilpage.h"
+#include "queries/rosterqueries.h"
+#include "repo/repository.h"
+#include "services/schoolsession.h"
+#include "settings.h"
+#include "shell/mainactions.h"
+#include "shell/messagebanner.h"
+#include "shell/windowgeometry.h"
+#include "sidebar/sidebar.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace waymark {
+
+namespace {
+bool touches(const QSet<QString>& changed, std::initializer_list<const char*> tables)
+{
+    for (const char* table : tables) {
+        if (changed.contains(QLatin1String(table)))
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* parent)
+    : QMainWindow(parent), document_(document), settings_(settings),
+      actions_(new MainActions(*this, document.undoStack())), splitter_(new QSplitter(Qt::Horizontal, this)),
+      sidebar_(new Sidebar(splitter_)), banner_(new MessageBanner(this)), pages_(new QStackedWidget(this)),
+      dashboard_(new DashboardPage(pages_)), groupPage_(new GroupPage(pages_)), fileLabel_(new QLabel(this))
+{
+    setWindowIcon(icons::app());
+    setObjectName(QStringLiteral("MainWindow")); // saveState() needs a name
+
+    auto* right = new QWidget(splitter_);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(banner_);
+    rightLayout->addWidget(pages_, 1);
+    banner_->hide();
+    pages_->addWidget(dashboard_);
+    pages_->addWidget(groupPage_);
+
+    splitter_->addWidget(sidebar_);
+    splitter_->addWidget(right);
+    splitter_->setStretchFactor(0, 0);
+    splitter_->setStretchFactor(1, 1);
+    splitter_->setChildrenCollapsible(false);
+    splitter_->setSizes({280, 1000});
+    sidebar_->setMinimumWidth(180);
+    setCentralWidget(splitter_);
+    setTabOrder(sidebar_->searchField(), sidebar_->tree());
+
+    statusBar()->addPermanentWidget(fileLabel_);
+
+    refreshTimer_.setSingleShot(true);
+    refreshTimer_.setInterval(50); // a burst of writes (typing, an import) refreshes once
+    connect(&refreshTimer_, &QTimer::timeout, this, &MainWindow::refreshChanged);
+
+    connect(actions_->dashboard, &QAction::triggered, this, &MainWindow::showDashboard);
+    connect(actions_->focusSearch, &QAction::triggered, sidebar_, &Sidebar::focusSearch);
+    connect(actions_->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
+    connect(sidebar_, &Sidebar::pupilActivated, this, &MainWindow::showPupil);
+    connect(sidebar_, &Sidebar::groupActivated, this, &MainWindow::showGroup);
+    connect(dashboard_, &DashboardPage::pupilActivated, this, &MainWindow::showPupil);
+    connect(groupPage_, &GroupPage::pupilActivated, this, &MainWindow::showPupil);
+    connect(&document_, &SchoolDocument::aboutToReplace, this, &MainWindow::onAboutToReplace);
+    connect(&document_, &SchoolDocument::replaced, this, &MainWindow::onReplaced);
+
+    actions_->setRecentFiles(settings_.recentFiles());
+    onReplaced();
+}
+
+MainWindow::~MainWindow()
+{
+    // Pages hold the session by reference: let them go while it is still alive.
+    onAboutToReplace();
+}
+
+void MainWindow::onAboutToReplace()
+{
+    refreshTimer_.stop();
+    pendingTables_.clear();
+    if (pupilPage_)
+        pupilPage_->commitPendingEdits(); // typing not yet written belongs to the school being closed
+    if (SchoolSession* session = document_.session())
+        disconnect(session, nullptr, this, nullptr);
+    delete pupilPage_;
+    pupilPage_ = nullptr;
+    sidebar_->setSession(nullptr, {});
+    dashboard_->setSession(nullptr, {});
+    groupPage_->setSession(nullptr, {});
+}
+
+void MainWindow::onReplaced()
+{
+    SchoolSession* session = document_.session();
+    const bool readOnly = document_.isReadOnly();
+    if (session) {
+        pupilPage_ = new PupilPage(*session, document_.undoStack(), pages_);
+        pupilPage_->setToday(document_.today());
+        pupilPage_->setReadOnly(readOnly);
+        pages_->addWidget(pupilPage_);
+        connect(pupilPage_, &PupilPage::pupilShown, sidebar_, &Sidebar::selectPupil);
+        connect(session, &SchoolSession::changed, this, &MainWindow::onTablesChanged);
+    }
+    sidebar_->setSession(session, document_.today());
+    dashboard_->setSession(session, document_.today());
+    groupPage_->setSession(session, document_.today());
+    dashboardStale_ = groupPageStale_ = false;
+
+    banner_->setVisible(readOnly);
+    if (readOnly)
+        banner_->setText(tr("<b>Read-only:</b> %1").arg(session->readOnlyReason().toHtmlEscaped()));
+    actions_->setSchoolState(session != nullptr, readOnly);
+    pages_->setCurrentWidget(dashboard_);
+    fileLabel_->setText(session ? QDir::toNativeSeparators(session->path()) : QString());
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const SchoolSession* session = document_.session();
+    if (!session) {
+        setWindowTitle(tr("Waymark"));
+        return;
+    }
+    const QString name = session->schoolName();
+    QString title =
+        tr("%1 — %2").arg(name.isEmpty() ? tr("Untitled school") : name, QFileInfo(session->path()).fileName());
+    if (session->isReadOnly())
+        title += QLatin1Char(' ') + tr("[read-only]");
+    setWindowTitle(title + QStringLiteral(" — ") + tr("Waymark"));
+}
+
+void MainWindow::onTablesChanged(const QSet<QString>& tables)
+{
+    pendingTables_.unite(tables);
+    refreshTimer_.start();
+}
+
+void MainWindow::refreshChanged()
+{
+    const QSet<QString> tables = std::exchange(pendingTables_, {});
+    if (touches(tables, {"pupil", "pupil_group", "group_member"}))
+        sidebar_->reload();
+    if (touches(tables, {"pupil", "pupil_group", "group_member", "review", "target", "evidence", "staff", "school",
+                         "calendar_half_term", "calendar_closure"})) {
+        dashboardStale_ = true;
+    }
+    if (touches(tables, {"pupil", "pupil_group", "group_member", "staff", "subject"}))
+        groupPageStale_ = true;
+    // Only the page on show refreshes now; the others when they are next shown.
+    if (dashboardStale_ && pages_->currentWidget() == dashboard_) {
+        dashboard_->refresh();
+        dashboardStale_ = false;
+    }
+    if (groupPageStale_ && pages_->currentWidget() == groupPage_) {
+        groupPage_->refresh();
+        groupPageStale_ = false;
+    }
+    if (tables.contains(QStringLiteral("school")))
+        updateTitle();
+}
+
+void MainWindow::showDashboard()
+{
+    if (dashboardStale_) {
+        dashboard_->refresh();
+        dashboardStale_ = false;
+    }
+    pages_->setCurrentWidget(dashboard_);
+}
+
+bool MainWindow::showPupil(RowId pupilId)
+{
+    SchoolSession* session = document_.session();
+    if (!session || !pupilPage_ || !Repository<Pupil>(session->db()).find(pupilId))
+        return false;
+    if (pupilPage_->pupilId() != pupilId)
+        pupilPage_->showPupil(pupilId);
+    pages_->setCurrentWidget(pupilPage_);
+    sidebar_->selectPupil(pupilId);
+    return true;
+}
+
+bool MainWindow::showGroup(RowId groupId)
+{
+    if (!document_.session())
+        return false;
+    if (groupPage_->groupId() != groupId || groupPageStale_) {
+        groupPageStale_ = false;
+        if (!groupPage_->showGroup(groupId))
+            return false;
+    }
+    pages_->setCurrentWidget(groupPage_);
+    sidebar_->selectGroup(groupId);
+    return true;
+}
+
+QString MainWindow::showPlace(const ShowTarget& target)
+{
+    SchoolSession* session = document_.session();
+    if (!session)
+        return tr("No school is open.");
+    switch (target.kind) {
+    case ShowTarget::Kind::Dashboard:
+        showDashboard();
+        return {};
+    case ShowTarget::Kind::Pupil:
+        if (const auto id = findPupilByUpn(session->db(), target.value); id && showPupil(*id))
+            return {};
+        return tr("There is no pupil with UPN %1 in this school.").arg(target.value);
+    case ShowTarget::Kind::Group: {
+        const int year = rosterYear(session->db(), document_.today());
+        if (const auto group = findGroup(session->db(), target.value, year); group && showGroup(group->id))
+            return {};
+        return tr("There is no group called “%1” in %2.").arg(target.value, SchoolCalendar::academicYearLabel(year));
+    }
+    }
+    return {};
+}
+
+void MainWindow::restoreWindowState()
+{
+    restoreWindowGeometry(*this, settings_.windowGeometry());
+    restoreState(settings_.windowState());
+    if (const QByteArray splitter = settings_.splitterState(); !splitter.isEmpty())
+        splitter_->restoreState(splitter);
+}
+
+void MainWindow::saveWindowState()
+{
+    settings_.setWindowGeometry(saveGeometry());
+    settings_.setWindowState(saveState());
+    settings_.setSplitterState(splitter_->saveState());
+    settings_.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (pupilPage_)
+        pupilPage_->commitPendingEdits();
+    if (remembersState_)
+        saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showAbout()
+{
+    QString fileLine;
+    if (SchoolSession* session = document_.session()) {
+        fileLine = tr("<p>School file: %1<br>File version: %2</p>")
+                       .arg(QDir::toNativeSeparators(session->path()).toHtmlEscaped())
+                       .arg(session->db().schemaVersion());
+    }
+    QMessageBox::about(this, tr("About Waymark"),
+                       tr("<h3>Waymark %1</h3>"
+                          "<p>Individual learning plans and the assessment-for-learning evidence behind them, "
+                          "kept on this computer and usable without a network.</p>"
+                          "<p>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later).</p>")
+                               .arg(appVersion()) +
+                           fileLine);
+}
+
+} // namespace waymark

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "app/commandline.h"
+#include "domain/entity.h"
+
+#include <QMainWindow>
+#include <QSet>
+#include <QTimer>
+
+class QLabel;
+class QSplitter;
+class QStackedWidget;
+
+namespace waymark {
+
+class DashboardPage;
+class GroupPage;
+class MainActions;
+class MessageBanner;
+class PupilPage;
+class SchoolDocument;
+class Settings;
+class Sidebar;
+
+// The main window: the sidebar on the left; on the right the read-only banner over a stack of pages
+// (dashboard, group, pupil). It follows the open school: rebuilding the pages when another file is
+// opened, and refreshing them after each committed write.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(SchoolDocument& document, Settings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    MainActions& actions() const { return *actions_; }
+    Sidebar* sidebar() const { return sidebar_; }
+    DashboardPage* dashboardPage() const { return dashboard_; }
+    GroupPage* groupPage() const { return groupPage_; }
+    PupilPage* pupilPage() const { return pupilPage_; } // nullptr while no school is open
+    MessageBanner* readOnlyBanner() const { return banner_; }
+    QStackedWidget* pages() const { return pages_; }
+
+    void showDashboard();
+    bool showPupil(RowId pupilId);
+    bool showGroup(RowId groupId);
+    // Goes to a --show place; an empty string, or a sentence saying what could not be found.
+    QString showPlace(const ShowTarget& target);
+
+    void restoreWindowState();
+    void saveWindowState();
+    // Screenshots and checks do not change the teacher's remembered window.
+    void setRemembersState(bool remembers) { remembersState_ = remembers; }
+
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void onAboutToReplace();
+    void onReplaced();
+    void onTablesChanged(const QSet<QString>& tables);
+    void refreshChanged();
+    void updateTitle();
+
+    SchoolDocument& document_;
+    Settings& settings_;
+    MainActions* actions_;
+    QSplitter* splitter_;
+    Sidebar* sidebar_;
+    MessageBanner* banner_;
+    QStackedWidget* pages_;
+    DashboardPage* dashboard_;
+    GroupPage* groupPage_;
+    PupilPage* pupilPage_ = nullptr;
+    QLabel* fileLabel_;
+    QTimer refreshTimer_;
+    QSet<QString> pendingTables_;
+    bool remembersState_ = true;
+    bool dashboardStale_ = false;
+    bool groupPageStale_ = false;
+};
+
+} // namespace waymark

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/entity.h"
+
+#include <QDate>
+#include <QWidget>
+
+class QLineEdit;
+class QModelIndex;
+class QTreeView;
+
+namespace waymark {
+
+class SchoolSession;
+class SidebarFilter;
+class SidebarModel;
+
+// The left-hand pane: a search box over a tree of groups and their pupils. Typing filters in memory;
+// Enter or Down moves into the results; activating a pupil or group asks for its page.
+class Sidebar final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit Sidebar(QWidget* parent = nullptr);
+
+    // Shows the pupils and groups of the school (nullptr empties the tree).
+    void setSession(SchoolSession* session, QDate today);
+    void reload();
+
+    void focusSearch();
+    void setSearchText(const QString& text);
+    // Selects the pupil under "All pupils" (or the group) without asking for its page again.
+    void selectPupil(RowId pupilId);
+    void selectGroup(RowId groupId);
+
+    QLineEdit* searchField() const { return search_; }
+    QTreeView* tree() const { return tree_; }
+    SidebarModel* model() const { return model_; }
+    SidebarFilter* filter() const { return filter_; }
+
+Q_SIGNALS:
+    void pupilActivated(RowId pupilId);
+    void groupActivated(RowId groupId);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void onSearchChanged(const QString& text);
+    void activate(const QModelIndex& index);
+    void select(const QModelIndex& sourceIndex);
+    void activateFirstMatch();
+
+    QLineEdit* search_;
+    QTreeView* tree_;
+    SidebarModel* model_;
+    SidebarFilter* filter_;
+    SchoolSession* session_ = nullptr;
+    QDate today_;
+};
+
+} // namespace waymark
