@@ -1,6 +1,7 @@
 #include "queries/rosterqueries.h"
 
 #include "calendar/schoolcalendar.h"
+#include "repo/columns.h"
 #include "storage/database.h"
 
 namespace waymark {
@@ -44,7 +45,7 @@ GroupSummary readGroup(const Statement& s)
     GroupSummary g;
     g.id = s.int64(0);
     g.name = s.text(1);
-    g.kind = fromText<GroupKind>(s.text(2).toStdString()).value_or(GroupKind::Class);
+    columns::read(s, 2, g.kind);
     if (!s.isNull(3))
         g.yearGroup = s.integer(3);
     g.academicYear = s.integer(4);

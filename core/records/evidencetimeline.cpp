@@ -1,20 +1,12 @@
 #include "records/evidencetimeline.h"
 
+#include "repo/columns.h"
 #include "storage/database.h"
 
 #include <algorithm>
 #include <string>
 
 namespace waymark {
-
-namespace {
-
-TrafficLight lightFrom(const QString& text)
-{
-    return fromText<TrafficLight>(text.toStdString()).value_or(TrafficLight::None);
-}
-
-} // namespace
 
 std::vector<TimelineEntry> loadTimelinePage(Database& db, RowId pupilId, std::optional<TimelineCursor> after, int limit)
 {
@@ -55,15 +47,15 @@ std::vector<TimelineEntry> loadTimelinePage(Database& db, RowId pupilId, std::op
         TimelineEntry e;
         e.evidenceId = s.int64(0);
         e.recordedOn = s.date(1);
-        e.kind = fromText<EvidenceKind>(s.text(2).toStdString()).value_or(EvidenceKind::Observation);
+        columns::read(s, 2, e.kind);
         e.subjectName = s.text(3);
         e.taskTitle = s.text(4);
         e.learningIntention = s.text(5);
         e.recordedBy = s.text(6);
         e.note = s.text(7);
-        e.light = lightFrom(s.text(8));
-        e.selfLight = lightFrom(s.text(9));
-        e.peerLight = lightFrom(s.text(10));
+        columns::read(s, 8, e.light);
+        columns::read(s, 9, e.selfLight);
+        columns::read(s, 10, e.peerLight);
         e.rungCode = s.text(11);
         e.rungLabel = s.text(12);
         e.scaleName = s.text(13);

@@ -32,7 +32,7 @@ std::vector<PupilGroupInfo> loadGroups(Database& db, RowId pupilId)
         PupilGroupInfo g;
         g.id = s.int64(0);
         g.name = s.text(1);
-        g.kind = fromText<GroupKind>(s.text(2).toStdString()).value_or(GroupKind::Class);
+        columns::read(s, 2, g.kind);
         g.subjectName = s.text(3);
         g.academicYear = s.integer(4);
         out.push_back(std::move(g));
