@@ -1,4 +1,5 @@
 #include "app/appcontroller.h"
+#include "app/commandline.h"
 #include "app/schooldocument.h"
 #include "app/version.h"
 #include "dashboard/dashboardpage.h"
@@ -16,6 +17,8 @@
 #include "sidebar/sidebar.h"
 #include "sidebar/sidebarfilter.h"
 #include "sidebar/sidebarmodel.h"
+#include "storage/database.h"
+#include "storage/transaction.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
 
@@ -117,6 +120,52 @@ TEST_CASE("Going to a place (--show): a pupil by UPN, a group by name, the dashb
     const QString noGroup = w.showPlace(ShowTarget{ShowTarget::Kind::Group, QStringLiteral("8T1")});
     CHECK(noGroup.contains(QStringLiteral("8T1"))); // last year's group is not this year's
     CHECK(w.pages()->currentWidget() == w.dashboardPage());
+}
+
+TEST_CASE("Starting on a pupil reads only what is on show: the dashboard waits until it is opened")
+{
+    test::TempDir dir;
+    const test::ShellSchool school = test::buildShellSchool(dir.path(QStringLiteral("oakfield.waymark")));
+    {
+        // Enough pupils listed before and after Amara Okafor that she can be scrolled to the middle.
+        auto db = Database::open(school.path);
+        Transaction write(*db, Transaction::Kind::Write);
+        for (int i = 0; i < 120; ++i) {
+            Pupil p;
+            p.legalGivenName = QStringLiteral("Sam");
+            p.legalFamilyName = QStringLiteral("%1 %2").arg(i % 2 ? u"Adams" : u"Young").arg(i, 3, 10, QLatin1Char('0'));
+            Repository<Pupil>(*db).insert(p);
+        }
+        write.commit();
+    }
+    test::isolateUserFolders(dir.path(QStringLiteral("home")));
+    Settings settings{dir.path(QStringLiteral("settings.ini"))};
+    AppController app{settings};
+    app.document().setFixedToday(school.today);
+    app.window().setRemembersState(false);
+    CommandLine commandLine;
+    commandLine.file = school.path;
+    commandLine.show = ShowTarget{ShowTarget::Kind::Pupil, school.amaraUpn};
+    REQUIRE_FALSE(app.start(commandLine).has_value());
+    MainWindow& w = app.window();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+
+    CHECK(w.pages()->currentWidget() == w.pupilPage());
+    CHECK(w.pupilPage()->pupilId() == school.amara);
+    CHECK(w.dashboardPage()->isStale());
+    CHECK(w.dashboardPage()->overdueModel()->rowCount() == 0); // never read
+    // The pupil chosen before the window had a size is centred in the sidebar once it has one, with
+    // the pupils around them in view.
+    QTreeView* tree = w.sidebar()->tree();
+    const QRect row = tree->visualRect(tree->currentIndex());
+    CHECK(tree->viewport()->rect().contains(row));
+    CHECK(std::abs(row.center().y() - tree->viewport()->height() / 2) <= row.height());
+
+    w.actions().dashboard->trigger();
+    CHECK(w.pages()->currentWidget() == w.dashboardPage());
+    CHECK_FALSE(w.dashboardPage()->isStale());
+    CHECK(w.dashboardPage()->overdueModel()->rowCount() == 1);
+    CHECK(w.dashboardPage()->dueModel()->rowCount() == 4 + 120); // never reviewed: due this half-term
 }
 
 TEST_CASE("Edits go on the school's undo stack; Edit ▸ Undo names and reverts them; another file clears it")

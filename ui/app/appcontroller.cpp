@@ -83,13 +83,14 @@ std::optional<int> AppController::start(const CommandLine& commandLine)
     const bool opened = path.isEmpty() ? runWelcome() : openSchool(path, Context::Startup);
     if (!opened)
         return 1;
-    window_->show();
+    // Go to the place before showing the window: only the page on show reads the school.
     if (commandLine.show) {
         if (const QString problem = window_->showPlace(*commandLine.show); !problem.isEmpty()) {
             printError(problem);
             showStatus(problem);
         }
     }
+    window_->show();
     return std::nullopt;
 }
 
@@ -109,13 +110,13 @@ std::optional<int> AppController::startScreenshot(const CommandLine& commandLine
         return 2;
     }
     window_->resize(kScreenshotSize);
-    window_->show();
     if (commandLine.show) {
         if (const QString problem = window_->showPlace(*commandLine.show); !problem.isEmpty()) {
             printError(tr("waymark: %1").arg(problem));
             return 3;
         }
     }
+    window_->show();
     // Let layouts settle and deferred (zero-timer) refreshes run; grab() then paints the window.
     // No fixed wait: the start-up benchmark times this path against a bare window.
     for (int round = 0; round < 10; ++round) {

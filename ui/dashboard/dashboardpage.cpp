@@ -32,7 +32,7 @@ QLabel* emptyNote(const QString& text, QWidget* parent)
 } // namespace
 
 DashboardPage::DashboardPage(QWidget* parent)
-    : QWidget(parent), title_(new QLabel(this)), subtitle_(new QLabel(this)), overdueLabel_(new QLabel(this)),
+    : LazyPage(parent), title_(new QLabel(this)), subtitle_(new QLabel(this)), overdueLabel_(new QLabel(this)),
       dueLabel_(new QLabel(this)), overdue_(new ReviewDueModel(this)), due_(new ReviewDueModel(this)),
       overdueStack_(new QStackedWidget(this)), dueStack_(new QStackedWidget(this))
 {
@@ -138,10 +138,10 @@ void DashboardPage::setSession(SchoolSession* session, QDate today)
 {
     session_ = session;
     today_ = today;
-    refresh();
+    invalidate();
 }
 
-void DashboardPage::refresh()
+void DashboardPage::reload()
 {
     if (!session_) {
         title_->clear();

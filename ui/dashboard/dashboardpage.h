@@ -1,9 +1,9 @@
 #pragma once
 
 #include "domain/entity.h"
+#include "shell/lazypage.h"
 
 #include <QDate>
-#include <QWidget>
 
 class QHBoxLayout;
 class QLabel;
@@ -17,16 +17,17 @@ class ReviewDueModel;
 class SchoolSession;
 
 // The school at a glance: name, academic year and half-term, headline counts, and whose reviews are
-// overdue or due this half-term (two queries in all, however large the school).
-class DashboardPage final : public QWidget
+// overdue or due this half-term (two queries in all, however large the school). Read only while on
+// show (LazyPage).
+class DashboardPage final : public LazyPage
 {
     Q_OBJECT
 
 public:
     explicit DashboardPage(QWidget* parent = nullptr);
 
+    // Refreshes now if on show, else when next shown.
     void setSession(SchoolSession* session, QDate today);
-    void refresh();
 
     ReviewDueModel* overdueModel() const { return overdue_; }
     ReviewDueModel* dueModel() const { return due_; }
@@ -38,6 +39,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void reload() override;
 
 private:
     struct Card

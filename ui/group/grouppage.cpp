@@ -18,7 +18,7 @@
 namespace waymark {
 
 GroupPage::GroupPage(QWidget* parent)
-    : QWidget(parent), title_(new QLabel(this)), details_(new QLabel(this)), model_(new GroupMembersModel(this)),
+    : LazyPage(parent), title_(new QLabel(this)), details_(new QLabel(this)), model_(new GroupMembersModel(this)),
       view_(new QTreeView(this))
 {
     title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -68,7 +68,7 @@ void GroupPage::setSession(SchoolSession* session, QDate today)
     session_ = session;
     today_ = today;
     groupId_ = 0;
-    refresh();
+    refresh(); // empties the page: nothing of the previous school stays on it
 }
 
 bool GroupPage::showGroup(RowId groupId)
@@ -78,7 +78,7 @@ bool GroupPage::showGroup(RowId groupId)
     return groupId_ != 0;
 }
 
-void GroupPage::refresh()
+void GroupPage::reload()
 {
     std::optional<Group> group;
     std::vector<PupilSummary> pupils;

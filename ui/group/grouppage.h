@@ -1,9 +1,9 @@
 #pragma once
 
 #include "domain/entity.h"
+#include "shell/lazypage.h"
 
 #include <QDate>
-#include <QWidget>
 
 class QLabel;
 class QTreeView;
@@ -13,8 +13,9 @@ namespace waymark {
 class GroupMembersModel;
 class SchoolSession;
 
-// One group's page: what the group is and who is in it. Activating a pupil opens their page.
-class GroupPage final : public QWidget
+// One group's page: what the group is and who is in it. Activating a pupil opens their page. Read
+// only while on show (LazyPage).
+class GroupPage final : public LazyPage
 {
     Q_OBJECT
 
@@ -25,7 +26,6 @@ public:
     // False (and an empty page) if there is no such live group.
     bool showGroup(RowId groupId);
     RowId groupId() const { return groupId_; }
-    void refresh();
 
     GroupMembersModel* model() const { return model_; }
     QTreeView* view() const { return view_; }
@@ -35,6 +35,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void reload() override;
 
 private:
     void updateFonts();

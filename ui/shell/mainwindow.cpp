@@ -124,9 +124,9 @@ void MainWindow::onReplaced()
         connect(session, &SchoolSession::changed, this, &MainWindow::onTablesChanged);
     }
     sidebar_->setSession(session, document_.today());
+    // The pages read the school when shown: at start-up, only the one the app opens on.
     dashboard_->setSession(session, document_.today());
     groupPage_->setSession(session, document_.today());
-    dashboardStale_ = groupPageStale_ = false;
 
     banner_->setVisible(readOnly);
     if (readOnly)
@@ -163,32 +163,20 @@ void MainWindow::refreshChanged()
     const QSet<QString> tables = std::exchange(pendingTables_, {});
     if (touches(tables, {"pupil", "pupil_group", "group_member"}))
         sidebar_->reload();
+    // Only the page on show refreshes now; the others when they are next shown.
     if (touches(tables, {"pupil", "pupil_group", "group_member", "review", "target", "evidence", "staff", "school",
                          "calendar_half_term", "calendar_closure"})) {
-        dashboardStale_ = true;
+        dashboard_->invalidate();
     }
     if (touches(tables, {"pupil", "pupil_group", "group_member", "staff", "subject"}))
-        groupPageStale_ = true;
-    // Only the page on show refreshes now; the others when they are next shown.
-    if (dashboardStale_ && pages_->currentWidget() == dashboard_) {
-        dashboard_->refresh();
-        dashboardStale_ = false;
-    }
-    if (groupPageStale_ && pages_->currentWidget() == groupPage_) {
-        groupPage_->refresh();
-        groupPageStale_ = false;
-    }
+        groupPage_->invalidate();
     if (tables.contains(QStringLiteral("school")))
         updateTitle();
 }
 
 void MainWindow::showDashboard()
 {
-    if (dashboardStale_) {
-        dashboard_->refresh();
-        dashboardStale_ = false;
-    }
-    pages_->setCurrentWidget(dashboard_);
+    pages_->setCurrentWidget(dashboard_); // refreshes it first if stale
 }
 
 bool MainWindow::showPupil(RowId pupilId)
@@ -207,8 +195,7 @@ bool MainWindow::showGroup(RowId groupId)
 {
     if (!document_.session())
         return false;
-    if (groupPage_->groupId() != groupId || groupPageStale_) {
-        groupPageStale_ = false;
+    if (groupPage_->groupId() != groupId || groupPage_->isStale()) {
         if (!groupPage_->showGroup(groupId))
             return false;
     }

@@ -78,8 +78,6 @@ private:
     QTimer refreshTimer_;
     QSet<QString> pendingTables_;
     bool remembersState_ = true;
-    bool dashboardStale_ = false;
-    bool groupPageStale_ = false;
 };
 
 } // namespace waymark

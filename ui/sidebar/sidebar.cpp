@@ -10,8 +10,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace waymark {
 
@@ -106,7 +109,22 @@ void Sidebar::select(const QModelIndex& sourceIndex)
     if (!proxy.isValid())
         return;
     tree_->setCurrentIndex(proxy);
-    tree_->scrollTo(proxy, QAbstractItemView::PositionAtCenter);
+    if (isVisible())
+        tree_->scrollTo(proxy, QAbstractItemView::PositionAtCenter);
+    else
+        centreWhenShown_ = true; // the view has no size yet to centre in
+}
+
+void Sidebar::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!std::exchange(centreWhenShown_, false))
+        return;
+    // After the window's layout has given the tree its height (posted layout requests run first).
+    QTimer::singleShot(0, tree_, [tree = tree_] {
+        if (tree->currentIndex().isValid())
+            tree->scrollTo(tree->currentIndex(), QAbstractItemView::PositionAtCenter);
+    });
 }
 
 void Sidebar::selectPupil(RowId pupilId)

@@ -45,6 +45,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void onSearchChanged(const QString& text);
@@ -58,6 +59,7 @@ private:
     SidebarFilter* filter_;
     SchoolSession* session_ = nullptr;
     QDate today_;
+    bool centreWhenShown_ = false; // a selection made while hidden is scrolled to once laid out
 };
 
 } // namespace waymark
