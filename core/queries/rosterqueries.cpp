@@ -31,14 +31,18 @@ PupilSummary readPupil(const Statement& s)
     return p;
 }
 
-constexpr const char* kGroupSelect =
-    "SELECT g.id, g.name, g.kind, g.year_group, g.academic_year, coalesce(sub.name, ''), "
-    "coalesce(st.display_name, ''), "
-    "(SELECT count(*) FROM group_member m JOIN pupil p ON p.id = m.pupil_id "
-    " WHERE m.group_id = g.id AND m.deleted = 0 AND p.deleted = 0) "
-    "FROM pupil_group g "
-    "LEFT JOIN subject sub ON sub.id = g.subject_id AND sub.deleted = 0 "
-    "LEFT JOIN staff st ON st.id = g.teacher_id AND st.deleted = 0 ";
+constexpr const char* kMemberCount = "(SELECT count(*) FROM group_member m JOIN pupil p ON p.id = m.pupil_id "
+                                    " WHERE m.group_id = g.id AND m.deleted = 0 AND p.deleted = 0)";
+
+std::string groupSelect(MemberCounts counts)
+{
+    return std::string("SELECT g.id, g.name, g.kind, g.year_group, g.academic_year, coalesce(sub.name, ''), "
+                       "coalesce(st.display_name, ''), ") +
+           (counts == MemberCounts::Count ? kMemberCount : "0") +
+           " FROM pupil_group g "
+           "LEFT JOIN subject sub ON sub.id = g.subject_id AND sub.deleted = 0 "
+           "LEFT JOIN staff st ON st.id = g.teacher_id AND st.deleted = 0 ";
+}
 
 GroupSummary readGroup(const Statement& s)
 {
@@ -68,10 +72,10 @@ std::vector<PupilSummary> pupilsOnRoll(Database& db, QDate today)
     return out;
 }
 
-std::vector<GroupSummary> groupsOfYear(Database& db, int academicYear)
+std::vector<GroupSummary> groupsOfYear(Database& db, int academicYear, MemberCounts counts)
 {
     // Tutor groups first: they are the pastoral home a learning guide looks for.
-    auto s = db.prepare(std::string(kGroupSelect) +
+    auto s = db.prepare(groupSelect(counts) +
                         "WHERE g.deleted = 0 AND g.academic_year = ?1 "
                         "ORDER BY CASE g.kind WHEN 'tutor' THEN 0 WHEN 'class' THEN 1 ELSE 2 END, "
                         "g.name COLLATE NOCASE, g.id");
@@ -84,7 +88,7 @@ std::vector<GroupSummary> groupsOfYear(Database& db, int academicYear)
 
 std::optional<GroupSummary> findGroup(Database& db, const QString& name, int academicYear)
 {
-    auto s = db.prepare(std::string(kGroupSelect) +
+    auto s = db.prepare(groupSelect(MemberCounts::Count) +
                         "WHERE g.deleted = 0 AND g.academic_year = ?1 AND g.name = ?2 COLLATE NOCASE "
                         "ORDER BY g.id LIMIT 1");
     s.bind(1, academicYear);
@@ -96,16 +100,9 @@ std::optional<GroupSummary> findGroup(Database& db, const QString& name, int aca
 
 std::vector<Membership> membershipsOfYear(Database& db, int academicYear)
 {
-    auto s =
-        db.prepare("SELECT m.group_id, m.pupil_id FROM group_member m "
-                   "JOIN pupil_group g ON g.id = m.group_id "
-                   "JOIN pupil p ON p.id = m.pupil_id "
-                   "WHERE m.deleted = 0 AND g.deleted = 0 AND p.deleted = 0 AND g.academic_year = ?1 "
-                   "ORDER BY m.group_id, "
-                   "CASE WHEN p.preferred_family_name <> '' THEN p.preferred_family_name ELSE p.legal_family_name END "
-                   "COLLATE NOCASE, "
-                   "CASE WHEN p.preferred_given_name <> '' THEN p.preferred_given_name ELSE p.legal_given_name END "
-                   "COLLATE NOCASE, p.id");
+    auto s = db.prepare("SELECT m.group_id, m.pupil_id FROM pupil_group g "
+                        "JOIN group_member m ON m.group_id = g.id AND m.deleted = 0 "
+                        "WHERE g.deleted = 0 AND g.academic_year = ?1");
     s.bind(1, academicYear);
     std::vector<Membership> out;
     while (s.step())

@@ -52,14 +52,22 @@ struct Membership
 // Pupils on roll on `today` (not left, or leaving after today), ordered by family then given name.
 std::vector<PupilSummary> pupilsOnRoll(Database& db, QDate today);
 
-// The groups of one academic year with their live member counts, ordered by kind (tutor groups,
-// classes, sets) and name.
-std::vector<GroupSummary> groupsOfYear(Database& db, int academicYear);
+enum class MemberCounts
+{
+    Count, // GroupSummary::memberCount is filled in
+    Skip,  // left at 0: for callers that count the memberships themselves (a third of the cost)
+};
+
+// The groups of one academic year, ordered by kind (tutor groups, classes, sets) and name, with
+// their live member counts unless skipped.
+std::vector<GroupSummary> groupsOfYear(Database& db, int academicYear, MemberCounts counts = MemberCounts::Count);
 
 // One group by its name in the given academic year (names are matched case-insensitively).
 std::optional<GroupSummary> findGroup(Database& db, const QString& name, int academicYear);
 
-// Every live membership of the groups of one academic year, ordered by group then pupil sort name.
+// Every live membership of the live groups of one academic year, in no particular order. Members
+// are not filtered either: callers hold the pupils they list (pupils on roll, by name) and match
+// against them, which costs far less than joining every membership to its pupil row and sorting.
 std::vector<Membership> membershipsOfYear(Database& db, int academicYear);
 
 // The pupils of one group on roll on `today`, ordered by family then given name.

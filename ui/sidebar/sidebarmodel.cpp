@@ -7,6 +7,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace waymark {
@@ -54,7 +55,7 @@ void SidebarModel::load(Database& db, QDate today)
         Transaction read(db, Transaction::Kind::Read);
         academicYear_ = rosterYear(db, today);
         pupils_ = pupilsOnRoll(db, today);
-        groups_ = groupsOfYear(db, academicYear_);
+        groups_ = groupsOfYear(db, academicYear_, MemberCounts::Skip); // counted below
         const std::vector<Membership> memberships = membershipsOfYear(db, academicYear_);
         read.commit();
 
@@ -85,13 +86,20 @@ void SidebarModel::load(Database& db, QDate today)
             groupNode.emplace(groups_[g].id, addNode(NodeKind::Group, heading, int(g)));
             groups_[g].memberCount = 0; // recounted below: pupils on roll only, as listed
         }
+        // Each group's pupils in name order: the order of pupils_.
+        std::vector<std::pair<int, int>> members; // (group node, pupil)
+        members.reserve(memberships.size());
         for (const Membership& m : memberships) {
             const auto group = groupNode.find(m.groupId);
             const auto pupil = pupilById.find(m.pupilId);
             if (group == groupNode.end() || pupil == pupilById.end())
                 continue; // a pupil who has left stays out of this year's lists
-            addNode(NodeKind::Pupil, group->second, pupil->second);
-            ++groups_[std::size_t(nodes_[std::size_t(group->second)].item)].memberCount;
+            members.emplace_back(group->second, pupil->second);
+        }
+        std::sort(members.begin(), members.end());
+        for (const auto& [group, pupil] : members) {
+            addNode(NodeKind::Pupil, group, pupil);
+            ++groups_[std::size_t(nodes_[std::size_t(group)].item)].memberCount;
         }
     }
     endResetModel();
