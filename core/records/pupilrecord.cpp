@@ -1,5 +1,6 @@
 #include "records/pupilrecord.h"
 
+#include "calendar/schoolcalendar.h"
 #include "repo/repository.h"
 #include "storage/database.h"
 #include "storage/transaction.h"
@@ -84,6 +85,13 @@ std::optional<PupilRecord> loadPupilRecord(Database& db, RowId pupilId)
 std::vector<Target> loadTargets(Database& db, RowId pupilId)
 {
     return Repository<Target>(db).where("pupil_id = ?1 ORDER BY position, id", pupilId);
+}
+
+bool isCurrentTarget(const Target& target, QDate today)
+{
+    if (target.status == TargetStatus::Active || !target.setOn.isValid())
+        return true;
+    return SchoolCalendar::academicYearOf(target.setOn) >= SchoolCalendar::academicYearOf(today);
 }
 
 std::vector<StaffChoice> loadStaffChoices(Database& db)

@@ -52,6 +52,11 @@ std::optional<PupilRecord> loadPupilRecord(Database& db, RowId pupilId);
 // The pupil's live targets in the order the plan lists them.
 std::vector<Target> loadTargets(Database& db, RowId pupilId);
 
+// Whether a target belongs to this year's plan: still being worked on (active), undated, or set in
+// the academic year `today` falls in. The others are earlier targets, which the pupil page folds
+// away so that a pupil with five years of plans opens as quickly, and as readably, as a new one.
+bool isCurrentTarget(const Target& target, QDate today);
+
 // Every live member of staff, by name.
 std::vector<StaffChoice> loadStaffChoices(Database& db);
 

@@ -9,6 +9,7 @@
 #include "pupil/targetmodel.h"
 #include "pupil/targetspanel.h"
 #include "pupiltestsupport.h"
+#include "records/pupilrecord.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -24,6 +25,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 
 #include <catch2/catch.hpp>
 
@@ -46,8 +48,10 @@ TEST_CASE("The target and timeline models pass QAbstractItemModelTester through 
             timeline.reload();
     });
 
+    targets.setToday(f.school.today);
     targets.setPupil(f.school.pupilId);
     REQUIRE(targets.rowCount() == 3);
+    CHECK(targets.earlierCount() == 0);
     CHECK(targets.index(0, TargetModel::TextColumn).data().toString() ==
           QStringLiteral("Read a short text aloud with expression."));
     CHECK(targets.index(2, TargetModel::StatusColumn).data().toString() == displayName(TargetStatus::Achieved));
@@ -82,6 +86,95 @@ TEST_CASE("The target and timeline models pass QAbstractItemModelTester through 
 
     INFO(log.text().toStdString());
     CHECK(log.messages().isEmpty());
+}
+
+TEST_CASE("A target is this year's while active, undated or set since September; the rest are earlier")
+{
+    Target t;
+    t.setOn = QDate(2025, 10, 6); // academic year 2025/26
+    t.status = TargetStatus::Achieved;
+    CHECK(isCurrentTarget(t, QDate(2026, 7, 20)));  // the same school year
+    CHECK_FALSE(isCurrentTarget(t, QDate(2026, 9, 1))); // the next one
+    t.status = TargetStatus::Active;
+    CHECK(isCurrentTarget(t, QDate(2030, 1, 1))); // still being worked on, however old
+    t.status = TargetStatus::Discontinued;
+    t.setOn = QDate();
+    CHECK(isCurrentTarget(t, QDate(2030, 1, 1))); // undated: never folded out of sight
+}
+
+TEST_CASE("Earlier targets are folded away, counted, unfolded at the end, and a listed target stays listed")
+{
+    PupilPageFixture f;
+    ModelTestLog log;
+    PupilEditor editor(*f.session, f.undo);
+    TargetModel targets(editor);
+    QAbstractItemModelTester tester(&targets, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QObject::connect(f.session.get(), &SchoolSession::changed, &targets, [&](const QSet<QString>& tables) {
+        if (tables.contains(QStringLiteral("target")))
+            targets.reload();
+    });
+    QSignalSpy counted(&targets, &TargetModel::earlierCountChanged);
+
+    // The next school year: the achieved target set in January folds away; the active two stay.
+    targets.setToday(QDate(2026, 10, 5));
+    targets.setPupil(f.school.pupilId);
+    REQUIRE(targets.rowCount() == 2);
+    CHECK(targets.earlierCount() == 1);
+    CHECK(counted.count() == 1);
+    const RowId first = targets.targetIdAt(0);
+    const RowId second = targets.targetIdAt(1);
+
+    targets.setShowEarlier(true);
+    REQUIRE(targets.rowCount() == 3);
+    CHECK(targets.targetIdAt(0) == first); // unfolded rows come after this year's
+    CHECK(targets.index(2, TargetModel::StatusColumn).data().toString() == displayName(TargetStatus::Achieved));
+    CHECK(targets.earlierCount() == 1);
+    targets.setShowEarlier(false);
+    CHECK(targets.rowCount() == 2);
+
+    // Marking last year's active target achieved does not whisk it out of sight while it is open...
+    REQUIRE(targets.setData(targets.index(1, TargetModel::StatusColumn), int(TargetStatus::Achieved)));
+    CHECK(targets.rowCount() == 2);
+    CHECK(targets.targetIdAt(1) == second);
+    CHECK(targets.earlierCount() == 1);
+    // ...but it is an earlier target the next time the pupil is opened.
+    targets.setPupil(f.school.pupilId);
+    CHECK(targets.rowCount() == 1);
+    CHECK(targets.earlierCount() == 2);
+
+    // A new target belongs to this year and is added at the end of the list.
+    Target fresh;
+    fresh.pupilId = f.school.pupilId;
+    fresh.setOn = QDate(2026, 10, 5);
+    const RowId added = editor.addTarget(fresh);
+    CHECK(targets.rowOf(added) == 1);
+
+    INFO(log.text().toStdString());
+    CHECK(log.messages().isEmpty());
+}
+
+TEST_CASE("The targets panel offers the earlier targets behind a toggle, and only when there are any")
+{
+    PupilPageFixture f;
+    f.page.setToday(QDate(2026, 10, 5));
+    f.page.resize(1086, 700);
+    f.page.show();
+    f.page.showPupil(f.school.pupilId);
+    QToolButton* toggle = f.page.targets()->earlierToggle();
+    REQUIRE(toggle->isVisible());
+    CHECK(toggle->text() == QStringLiteral("Show &earlier targets (1)"));
+    CHECK(toggle->accessibleName() == QStringLiteral("Show earlier targets (1)"));
+    CHECK(f.page.targetModel()->rowCount() == 2);
+    toggle->click();
+    CHECK(f.page.targetModel()->rowCount() == 3);
+    CHECK(toggle->text() == QStringLiteral("Hide &earlier targets (1)"));
+    toggle->click();
+    CHECK(f.page.targetModel()->rowCount() == 2);
+
+    // In the school year the targets were set there is nothing earlier to offer.
+    f.page.setToday(f.school.today);
+    CHECK(f.page.targetModel()->rowCount() == 3);
+    CHECK_FALSE(toggle->isVisible());
 }
 
 TEST_CASE("Showing a pupil fills the header, details, plan, targets and the first page of evidence")

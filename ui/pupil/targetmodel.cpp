@@ -6,6 +6,9 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <iterator>
+
 namespace waymark {
 
 TargetModel::TargetModel(PupilEditor& editor, QObject* parent)
@@ -17,40 +20,92 @@ TargetModel::TargetModel(PupilEditor& editor, QObject* parent)
         statusIcons_.push_back(shapes::targetStatusIcon(status));
 }
 
+std::vector<Target> TargetModel::load()
+{
+    return pupilId_ != 0 ? loadTargets(editor_.db(), pupilId_) : std::vector<Target>{};
+}
+
+std::vector<Target> TargetModel::arrange(std::vector<Target> all)
+{
+    std::vector<Target> rows;
+    std::vector<Target> earlier;
+    for (Target& t : all) {
+        if (listed_.count(t.id) != 0 || isCurrentTarget(t, today_)) {
+            listed_.insert(t.id);
+            rows.push_back(std::move(t));
+        } else {
+            earlier.push_back(std::move(t));
+        }
+    }
+    const int count = static_cast<int>(earlier.size());
+    if (showEarlier_) {
+        std::stable_sort(earlier.begin(), earlier.end(),
+                         [](const Target& a, const Target& b) { return a.setOn > b.setOn; });
+        std::move(earlier.begin(), earlier.end(), std::back_inserter(rows));
+    }
+    if (count != earlierCount_) {
+        earlierCount_ = count;
+        Q_EMIT earlierCountChanged(count);
+    }
+    return rows;
+}
+
 void TargetModel::setPupil(RowId pupilId)
 {
     beginResetModel();
     pupilId_ = pupilId;
     targets_.clear();
+    listed_.clear();
     try {
-        if (pupilId_ != 0)
-            targets_ = loadTargets(editor_.db(), pupilId_);
+        targets_ = arrange(load());
     } catch (const StorageError& e) {
         Q_EMIT editor_.problem(e.message());
     }
     endResetModel();
 }
 
+void TargetModel::setShowEarlier(bool show)
+{
+    if (showEarlier_ == show)
+        return;
+    showEarlier_ = show;
+    reload();
+}
+
 void TargetModel::reload()
 {
     std::vector<Target> fresh;
     try {
-        if (pupilId_ != 0)
-            fresh = loadTargets(editor_.db(), pupilId_);
+        fresh = arrange(load());
     } catch (const StorageError& e) {
         Q_EMIT editor_.problem(e.message());
         return;
     }
-    const bool sameRows =
-        fresh.size() == targets_.size() && std::equal(fresh.begin(), fresh.end(), targets_.begin(),
-                                                      [](const Target& a, const Target& b) { return a.id == b.id; });
-    if (!sameRows) {
+    applyRows(std::move(fresh));
+}
+
+void TargetModel::applyRows(std::vector<Target> fresh)
+{
+    const auto sameId = [](const Target& a, const Target& b) { return a.id == b.id; };
+    const std::size_t common = std::min(fresh.size(), targets_.size());
+    if (!std::equal(fresh.begin(), fresh.begin() + std::ptrdiff_t(common), targets_.begin(), sameId)) {
         beginResetModel();
         targets_ = std::move(fresh);
         endResetModel();
         return;
     }
-    for (std::size_t i = 0; i < fresh.size(); ++i) {
+    // Rows added or taken away at the end (earlier targets unfolded or folded): the rows above keep
+    // their selection and any open editor.
+    if (fresh.size() < targets_.size()) {
+        beginRemoveRows({}, int(common), int(targets_.size()) - 1);
+        targets_.resize(common);
+        endRemoveRows();
+    } else if (fresh.size() > targets_.size()) {
+        beginInsertRows({}, int(common), int(fresh.size()) - 1);
+        std::move(fresh.begin() + std::ptrdiff_t(common), fresh.end(), std::back_inserter(targets_));
+        endInsertRows();
+    }
+    for (std::size_t i = 0; i < common; ++i) {
         if (sameContent(fresh[i], targets_[i]))
             continue;
         targets_[i] = std::move(fresh[i]);
@@ -79,6 +134,8 @@ void TargetModel::setReadOnly(bool readOnly)
 void TargetModel::setToday(QDate today)
 {
     today_ = today;
+    if (pupilId_ != 0)
+        reload(); // which targets are this year's depends on the date
     if (!targets_.empty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }

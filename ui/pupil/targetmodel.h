@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QIcon>
 
+#include <unordered_set>
 #include <vector>
 
 namespace waymark {
@@ -14,6 +15,10 @@ class PupilEditor;
 // The targets of one pupil's learning plan, one row each, in plan order. Editing a cell never writes
 // directly: setData() asks the PupilEditor, which pushes an undo command; the model then reloads
 // when the session reports that the target table changed.
+//
+// This year's targets (isCurrentTarget) are listed; earlier ones are counted and folded away unless
+// setShowEarlier(true), when they follow, newest first. A target once listed stays listed while the
+// same pupil is open, so marking last year's target achieved does not whisk it out of sight.
 class TargetModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -45,6 +50,11 @@ public:
     void setReadOnly(bool readOnly);
     void setToday(QDate today);
 
+    void setShowEarlier(bool show);
+    bool showsEarlier() const { return showEarlier_; }
+    // Earlier targets of this pupil that are not in the current list (shown or folded).
+    int earlierCount() const { return earlierCount_; }
+
     int rowOf(RowId targetId) const; // -1 if not shown
     RowId targetIdAt(int row) const;
 
@@ -55,13 +65,23 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
+Q_SIGNALS:
+    void earlierCountChanged(int count);
+
 private:
     static bool sameContent(const Target& a, const Target& b);
+    std::vector<Target> load();
+    // The rows to show, in order, from all of the pupil's targets; counts the earlier ones.
+    std::vector<Target> arrange(std::vector<Target> all);
+    void applyRows(std::vector<Target> fresh);
 
     PupilEditor& editor_;
     RowId pupilId_ = 0;
     std::vector<Target> targets_;
     bool readOnly_ = false;
+    bool showEarlier_ = false;
+    int earlierCount_ = 0;
+    std::unordered_set<RowId> listed_; // current targets listed since this pupil was opened
     QDate today_;
     std::vector<QIcon> statusIcons_; // by TargetStatus; drawn from the palette when painted
 };

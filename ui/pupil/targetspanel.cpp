@@ -14,6 +14,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace waymark {
@@ -27,6 +28,7 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
     , remove_(new QAction(tr("Re&move target"), this))
     , addButton_(new QPushButton(this))
     , removeButton_(new QPushButton(this))
+    , earlier_(new QToolButton(this))
 {
     view_->setModel(&model_);
     view_->setItemDelegate(new TargetDelegate(view_));
@@ -79,9 +81,22 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
         connect(action, &QAction::changed, button, [button, action] { button->setEnabled(action->isEnabled()); });
     }
 
+    earlier_->setCheckable(true);
+    earlier_->setAutoRaise(true);
+    earlier_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    earlier_->setToolTip(tr("Targets from earlier school years that are no longer being worked on"));
+    connect(earlier_, &QToolButton::toggled, this, [this](bool show) {
+        model_.setShowEarlier(show);
+        updateEarlierToggle();
+    });
+    connect(&model_, &TargetModel::earlierCountChanged, this, &TargetsPanel::updateEarlierToggle);
+    updateEarlierToggle();
+
     auto* title = new QLabel(tr("<b>Targets</b>"), this);
     auto* top = new QHBoxLayout;
     top->addWidget(title);
+    top->addSpacing(fm.horizontalAdvance(QLatin1Char(' ')) * 2);
+    top->addWidget(earlier_);
     top->addStretch();
     top->addWidget(addButton_);
     top->addWidget(removeButton_);
@@ -90,10 +105,18 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
     layout->addLayout(top);
     layout->addWidget(view_, 1);
 
-    connect(&model_, &QAbstractItemModel::modelReset, this, [this] {
+    // Wrapped text needs taller rows. A burst of changes (a layout pass resizes the stretched
+    // columns several times) is fitted once, after the event that caused it.
+    fitTimer_.setSingleShot(true);
+    fitTimer_.setInterval(0);
+    connect(&fitTimer_, &QTimer::timeout, this, &TargetsPanel::fitRowsNow);
+    const auto rowsChanged = [this] {
         updateActions();
         fitRows();
-    });
+    };
+    connect(&model_, &QAbstractItemModel::modelReset, this, rowsChanged);
+    connect(&model_, &QAbstractItemModel::rowsInserted, this, rowsChanged);
+    connect(&model_, &QAbstractItemModel::rowsRemoved, this, rowsChanged);
     connect(&model_, &QAbstractItemModel::dataChanged, this, &TargetsPanel::fitRows);
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &TargetsPanel::updateActions);
     connect(header, &QHeaderView::sectionResized, this, &TargetsPanel::fitRows);
@@ -102,15 +125,29 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
 
 void TargetsPanel::fitRows()
 {
-    // Wrapped text needs taller rows; done after the event so a burst of changes costs one pass.
+    fitTimer_.start();
+}
+
+void TargetsPanel::fitRowsNow()
+{
     // Rows grow to show up to four lines; longer text is in the cell's tooltip and its editor.
-    QTimer::singleShot(0, view_, [view = view_] {
-        view->resizeRowsToContents();
-        const int most = view->fontMetrics().lineSpacing() * 4 + 8;
-        for (int row = 0; row < view->model()->rowCount(); ++row)
-            if (view->rowHeight(row) > most)
-                view->setRowHeight(row, most);
-    });
+    view_->resizeRowsToContents();
+    const int most = view_->fontMetrics().lineSpacing() * 4 + 8;
+    for (int row = 0; row < model_.rowCount(); ++row)
+        if (view_->rowHeight(row) > most)
+            view_->setRowHeight(row, most);
+}
+
+void TargetsPanel::updateEarlierToggle()
+{
+    const int count = model_.earlierCount();
+    const QString number = QLocale().toString(count);
+    earlier_->setText(model_.showsEarlier() ? tr("Hide &earlier targets (%1)").arg(number)
+                                            : tr("Show &earlier targets (%1)").arg(number));
+    earlier_->setArrowType(model_.showsEarlier() ? Qt::DownArrow : Qt::RightArrow);
+    earlier_->setAccessibleName(earlier_->text().remove(QLatin1Char('&')));
+    // Shown while there is something to unfold, or while unfolded (to fold it again).
+    earlier_->setVisible(count > 0 || model_.showsEarlier());
 }
 
 void TargetsPanel::setReadOnly(bool readOnly)

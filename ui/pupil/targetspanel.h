@@ -2,6 +2,7 @@
 
 #include "domain/entities.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -9,6 +10,7 @@
 class QAction;
 class QPushButton;
 class QTableView;
+class QToolButton;
 
 namespace waymark {
 
@@ -16,7 +18,8 @@ class PupilEditor;
 class TargetModel;
 
 // The learning plan's targets as an editable table, with Add (Insert) and Remove (Delete). New
-// targets start with today's date and the pupil's next review date, and open for typing.
+// targets start with today's date and the pupil's next review date, and open for typing. Targets
+// from earlier years sit behind a "Show earlier targets (N)" toggle.
 class TargetsPanel final : public QWidget
 {
     Q_OBJECT
@@ -31,6 +34,7 @@ public:
     QTableView* view() const { return view_; }
     QAction* addTargetAction() const { return add_; }
     QAction* removeTargetAction() const { return remove_; }
+    QToolButton* earlierToggle() const { return earlier_; }
 
     // Adds a target and starts editing its text; returns its id, or 0.
     RowId addTarget();
@@ -39,7 +43,9 @@ public:
 
 private:
     void updateActions();
+    void updateEarlierToggle();
     void fitRows();
+    void fitRowsNow();
 
     PupilEditor& editor_;
     TargetModel& model_;
@@ -48,6 +54,8 @@ private:
     QAction* remove_;
     QPushButton* addButton_;
     QPushButton* removeButton_;
+    QToolButton* earlier_;
+    QTimer fitTimer_;
     std::function<Target()> defaults_;
     bool readOnly_ = false;
 };
