@@ -15,7 +15,7 @@ SchoolCounts schoolCounts(Database& db, QDate today, int academicYear, QDate fro
         "(SELECT count(*) FROM pupil_group WHERE deleted = 0 AND academic_year = ?2), "
         "(SELECT count(*) FROM target t JOIN pupil p ON p.id = t.pupil_id "
         " WHERE t.deleted = 0 AND t.status = 'active' AND p.deleted = 0 AND (p.left_on IS NULL OR p.left_on > ?1)), "
-        // Pupil first, then evidence_pupil(pupil_id, recorded_on): a range per pupil instead of a
+        // Pupil first, then evidence_live(pupil_id, recorded_on): a range of one index per pupil, not a
         // scan of every piece of evidence ever recorded.
         "(SELECT count(*) FROM pupil p CROSS JOIN evidence e ON e.pupil_id = p.id "
         " AND e.recorded_on BETWEEN ?3 AND ?4 "
@@ -31,19 +31,19 @@ SchoolCounts schoolCounts(Database& db, QDate today, int academicYear, QDate fro
 
 std::vector<ReviewFacts> reviewFacts(Database& db, QDate today, int academicYear)
 {
-    // The last held review and the tutor group come from two grouped scans joined on pupil id:
-    // cheaper than asking per pupil once a school has years of reviews and memberships.
+    // The last held review is one seek per pupil in review_last_held (schema v2), however many years
+    // of reviews there are; the tutor groups come from one grouped scan of this year's memberships.
     auto s =
         db.prepare("SELECT p.id, "
                    "CASE WHEN p.preferred_given_name <> '' THEN p.preferred_given_name ELSE p.legal_given_name END, "
                    "CASE WHEN p.preferred_family_name <> '' THEN p.preferred_family_name ELSE p.legal_family_name END, "
                    "p.upn, p.looked_after, p.sen_status = 'ehc_plan', p.review_flagged, p.review_interval_days, "
-                   "coalesce(st.display_name, ''), lr.last, coalesce(tg.name, '') "
+                   "coalesce(st.display_name, ''), "
+                   "(SELECT max(r.held_on) FROM review r WHERE r.pupil_id = p.id AND r.deleted = 0 "
+                   " AND r.held_on IS NOT NULL AND r.status <> 'planned'), "
+                   "coalesce(tg.name, '') "
                    "FROM pupil p "
                    "LEFT JOIN staff st ON st.id = p.learning_guide_id AND st.deleted = 0 "
-                   "LEFT JOIN (SELECT pupil_id, max(held_on) AS last FROM review "
-                   "           WHERE deleted = 0 AND held_on IS NOT NULL AND status <> 'planned' GROUP BY pupil_id) lr "
-                   "       ON lr.pupil_id = p.id "
                    "LEFT JOIN (SELECT m.pupil_id, min(g.name) AS name FROM pupil_group g "
                    "           JOIN group_member m ON m.group_id = g.id "
                    "           WHERE g.kind = 'tutor' AND g.academic_year = ?2 AND g.deleted = 0 AND m.deleted = 0 "

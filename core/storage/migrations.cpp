@@ -44,10 +44,22 @@ void migrateToV1(Database& db)
     seedBuiltinScales(db);
 }
 
+// Version 2: partial indexes over live rows for the questions asked of the whole school at once
+// (the dashboard), so that five years of history cost no more than one: each pupil's last held
+// review is one index seek, and the counts of active targets and of recent evidence read only the
+// index, not the rows.
+void migrateToV2(Database& db)
+{
+    db.exec("CREATE INDEX review_last_held ON review(pupil_id, held_on) "
+            "WHERE deleted = 0 AND held_on IS NOT NULL AND status <> 'planned'");
+    db.exec("CREATE INDEX target_active ON target(pupil_id) WHERE deleted = 0 AND status = 'active'");
+    db.exec("CREATE INDEX evidence_live ON evidence(pupil_id, recorded_on) WHERE deleted = 0");
+}
+
 // Index i holds the step from version i to version i + 1.
 const std::vector<std::function<void(Database&)>>& steps()
 {
-    static const std::vector<std::function<void(Database&)>> all = {migrateToV1};
+    static const std::vector<std::function<void(Database&)>> all = {migrateToV1, migrateToV2};
     return all;
 }
 

@@ -65,6 +65,30 @@ Summary measure(const QString& program, const QStringList& arguments, int runs, 
     return s;
 }
 
+std::vector<Summary> measureInterleaved(const std::vector<Job>& jobs, int runs)
+{
+    for (const Job& job : jobs)
+        runProcess(job.program, job.arguments); // warm the page cache
+    std::vector<std::vector<double>> seconds(jobs.size());
+    std::vector<std::vector<double>> rss(jobs.size());
+    std::vector<Summary> out(jobs.size());
+    for (int round = 0; round < runs; ++round) {
+        for (std::size_t j = 0; j < jobs.size(); ++j) {
+            const ProcessRun r = runProcess(jobs[j].program, jobs[j].arguments);
+            out[j].ok = out[j].ok && r.exitCode == 0;
+            seconds[j].push_back(r.seconds);
+            rss[j].push_back(r.maxRssMiB);
+        }
+    }
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+        std::sort(seconds[j].begin(), seconds[j].end());
+        std::sort(rss[j].begin(), rss[j].end());
+        out[j].seconds = seconds[j][seconds[j].size() / 2];
+        out[j].maxRssMiB = rss[j][rss[j].size() / 2];
+    }
+    return out;
+}
+
 void printRow(const char* what, const Summary& candidate, const char* baselineName, const Summary& baseline)
 {
     std::printf("%-44s %8.3f s %7.1f MiB | %-22s %8.3f s %7.1f MiB | ratio %5.2fx  +%.1f MiB%s\n", what,

@@ -26,6 +26,15 @@ struct Summary
 };
 Summary measure(const QString& program, const QStringList& arguments, int runs, const QString& stdinFile = {});
 
+// Several programs measured in turn, round after round (A B C A B C ...), so that drift in the
+// machine's speed during the run falls on all of them alike. One warm-up round is discarded.
+struct Job
+{
+    QString program;
+    QStringList arguments;
+};
+std::vector<Summary> measureInterleaved(const std::vector<Job>& jobs, int runs);
+
 void printRow(const char* what, const Summary& candidate, const char* baselineName, const Summary& baseline);
 
 } // namespace waymark::bench

@@ -84,6 +84,9 @@ TEST_CASE("Fixtures of every earlier schema version migrate to the current one")
         auto db = Database::open(copy);
         CHECK(db->schemaVersion() == Migrations::currentVersion());
         CHECK(scalar(*db, "SELECT count(*) FROM pupil") > 0);
+        // Version 2's indexes for whole-school questions, whatever version the file started at.
+        CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+                          "('review_last_held', 'target_active', 'evidence_live')") == 3);
         auto check = db->prepare("PRAGMA integrity_check");
         REQUIRE(check.step());
         CHECK(check.text(0) == QStringLiteral("ok"));

@@ -18,6 +18,7 @@
 #include "sidebar/sidebarfilter.h"
 #include "sidebar/sidebarmodel.h"
 #include "storage/database.h"
+#include "storage/migrations.h"
 #include "storage/transaction.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
@@ -224,7 +225,7 @@ TEST_CASE("Help ▸ About names the version, the licence, the file and its versi
     CHECK(shown.contains(appVersion()));
     CHECK(shown.contains(QStringLiteral("GPL-3.0-or-later")));
     CHECK(shown.contains(QStringLiteral("oakfield.waymark")));
-    CHECK(shown.contains(QStringLiteral("File version: 1")));
+    CHECK(shown.contains(QStringLiteral("File version: %1").arg(Migrations::currentVersion())));
 }
 
 TEST_CASE("The window fits a 1366×768 screen")

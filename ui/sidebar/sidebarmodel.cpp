@@ -59,16 +59,11 @@ void SidebarModel::load(Database& db, QDate today)
         const std::vector<Membership> memberships = membershipsOfYear(db, academicYear_);
         read.commit();
 
-        searchText_.clear();
-        searchText_.reserve(pupils_.size());
+        searchText_.clear(); // built on the first search, not at start-up
         std::unordered_map<RowId, int> pupilById;
-        for (std::size_t i = 0; i < pupils_.size(); ++i) {
-            const PupilSummary& p = pupils_[i];
-            pupilById.emplace(p.id, int(i));
-            searchText_.push_back(QStringList{p.givenName, p.familyName, p.legalGivenName, p.legalFamilyName, p.upn}
-                                      .join(QLatin1Char(' '))
-                                      .toCaseFolded());
-        }
+        pupilById.reserve(pupils_.size());
+        for (std::size_t i = 0; i < pupils_.size(); ++i)
+            pupilById.emplace(pupils_[i].id, int(i));
 
         nodes_.reserve(1 + pupils_.size() + groups_.size() + memberships.size() + 3);
         const int all = addNode(NodeKind::AllPupils, -1, -1);
@@ -103,6 +98,20 @@ void SidebarModel::load(Database& db, QDate today)
         }
     }
     endResetModel();
+}
+
+const QString& SidebarModel::searchText(std::size_t pupil) const
+{
+    if (searchText_.size() != pupils_.size()) {
+        searchText_.clear();
+        searchText_.reserve(pupils_.size());
+        for (const PupilSummary& p : pupils_) {
+            searchText_.push_back(QStringList{p.givenName, p.familyName, p.legalGivenName, p.legalFamilyName, p.upn}
+                                      .join(QLatin1Char(' '))
+                                      .toCaseFolded());
+        }
+    }
+    return searchText_[pupil];
 }
 
 void SidebarModel::clear()
@@ -211,7 +220,7 @@ QVariant SidebarModel::data(const QModelIndex& index, int role) const
     switch (n->kind) {
     case NodeKind::Pupil:
         if (role == SearchTextRole)
-            return searchText_[std::size_t(n->item)];
+            return searchText(std::size_t(n->item));
         return pupilData(pupils_[std::size_t(n->item)], role);
     case NodeKind::Group:
         return groupData(groups_[std::size_t(n->item)], role);

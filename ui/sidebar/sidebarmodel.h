@@ -68,7 +68,8 @@ private:
     std::vector<Node> nodes_;
     std::vector<int> top_;
     std::vector<PupilSummary> pupils_;
-    std::vector<QString> searchText_; // parallel to pupils_
+    const QString& searchText(std::size_t pupil) const;
+    mutable std::vector<QString> searchText_; // parallel to pupils_ once the first search asks
     std::vector<GroupSummary> groups_;
     int academicYear_ = 0;
     QIcon groupIcon_, allPupilsIcon_, tutorIcon_, classesIcon_;
