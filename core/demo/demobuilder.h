@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <array>
+#include <unordered_set>
 #include <memory>
 #include <vector>
 
@@ -114,7 +115,9 @@ private:
     // demopupils.cpp
     void planRoster();
     void addPupils();
-    Pupil pupilRecord(SimPupil& p, Random& r) const;
+    // namesInUse: "given<TAB>family" of the pupils made so far; a clash is drawn again (a few times)
+    // so that the lists do not fill up with namesakes.
+    Pupil pupilRecord(SimPupil& p, Random& r, std::unordered_set<QString>& namesInUse) const;
     LearningPlan planFor(const SimPupil& p, Random& r) const;
 
     // demogroups.cpp

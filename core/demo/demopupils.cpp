@@ -129,9 +129,16 @@ void Builder::planRoster()
     }
 }
 
-Pupil Builder::pupilRecord(SimPupil& p, Random& r) const
+Pupil Builder::pupilRecord(SimPupil& p, Random& r, std::unordered_set<QString>& namesInUse) const
 {
-    const PersonName name = pupilName(r, p.female);
+    // Real schools have the odd pair of namesakes, not whole rows of them: a clash is redrawn, and
+    // kept after a few tries (as a school would have to).
+    PersonName name = pupilName(r, p.female);
+    for (int attempt = 0; attempt < 8 && namesInUse.count(name.given + QLatin1Char('\t') + name.family) != 0;
+         ++attempt) {
+        name = pupilName(r, p.female);
+    }
+    namesInUse.insert(name.given + QLatin1Char('\t') + name.family);
     Pupil rec;
     // Characters 9-10 of a UPN are the year it was issued (Reception, seven years before Year 7);
     // a cohort of more than 999 borrows a year 25 further on for its next thousand.
@@ -225,9 +232,11 @@ LearningPlan Builder::planFor(const SimPupil& p, Random& r) const
 
 void Builder::addPupils()
 {
+    std::unordered_set<QString> namesInUse;
+    namesInUse.reserve(pupils_.size());
     for (SimPupil& p : pupils_) {
         Random r(p.key, 1);
-        Pupil rec = pupilRecord(p, r);
+        Pupil rec = pupilRecord(p, r, namesInUse);
         writer_.insert(rec, p.leftOn.isValid() ? p.leftOn : p.startedOn);
         p.id = rec.id;
         LearningPlan plan = planFor(p, r);

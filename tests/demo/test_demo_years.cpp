@@ -94,6 +94,19 @@ TEST_CASE("Several years of history: pupils move up, Year 11s leave, evidence bu
     }
 }
 
+TEST_CASE("Pupils are not a crowd of namesakes, across the years")
+{
+    // Drawn from the same name pools, a school of hundreds used to list whole rows of the same
+    // child ("Mazur, Antoni" four times); a clash is now drawn again, as real rolls rarely repeat.
+    test::TempDir dir;
+    auto db = test::generatedSchool(dir.path(QStringLiteral("s.waymark")), test::demoOptions(300, 3));
+    const qint64 pupils = scalar(*db, "SELECT count(*) FROM pupil");
+    REQUIRE(pupils > 300);
+    const qint64 namesakes = scalar(*db, "SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM pupil "
+                                         "GROUP BY legal_given_name, legal_family_name HAVING n > 1)");
+    CHECK(namesakes * 100 <= pupils); // at most 1%
+}
+
 TEST_CASE("Tiny schools and awkward dates still give a sound file")
 {
     test::TempDir dir;
