@@ -1,6 +1,7 @@
 // The pupil page on real school files: its models checked by QAbstractItemModelTester, what it shows,
 // read-only, paging through years of evidence, and a demo school end to end.
 #include "demo/demogenerator.h"
+#include "pupil/detailsform.h"
 #include "pupil/evidencepanel.h"
 #include "pupil/evidencetimelinemodel.h"
 #include "pupil/planeditor.h"
@@ -185,6 +186,14 @@ TEST_CASE("Showing a pupil fills the header, details, plan, targets and the firs
     CHECK(shown.count() == 1);
     CHECK(f.page.pupilId() == f.school.pupilId);
     CHECK(f.page.targetModel()->rowCount() == 3);
+    // Only the plan tab is on show: the other tabs are not built and the timeline is not read...
+    CHECK_FALSE(f.page.isTabBuilt(PupilPage::DetailsTab));
+    CHECK_FALSE(f.page.isTabBuilt(PupilPage::EvidenceTab));
+    CHECK(f.page.timelineModel()->rowCount() == 0);
+    CHECK(f.page.tabs()->tabText(PupilPage::EvidenceTab).contains(QStringLiteral("(3)"))); // ...but counted
+    // ...until the tab is opened.
+    f.page.tabs()->setCurrentIndex(PupilPage::EvidenceTab);
+    CHECK(f.page.isTabBuilt(PupilPage::EvidenceTab));
     CHECK(f.page.timelineModel()->rowCount() == 3);
     const QString facts = f.page.header()->findChildren<QLabel*>().at(2)->text();
     CHECK(facts.contains(f.school.pupilUpn));
@@ -196,12 +205,19 @@ TEST_CASE("Showing a pupil fills the header, details, plan, targets and the firs
     CHECK_FALSE(f.page.header()->reviewOverdue());
     CHECK(f.page.header()->reviewText().contains(QStringLiteral("Next review due by")));
     CHECK(f.page.plan()->editor(PlanEditor::Strengths)->toPlainText().startsWith(QStringLiteral("Loves drawing")));
-    CHECK(lineEditNamed(&f.page, QStringLiteral("Pronouns"))->text() == QStringLiteral("she/her"));
+    CHECK(lineEditNamed(f.page.details(), QStringLiteral("Pronouns"))->text() == QStringLiteral("she/her"));
 
     // Without a review the history pupil is due by the end of this half-term; a later "today" makes it overdue.
     f.page.setToday(QDate(2026, 4, 20));
     CHECK(f.page.header()->reviewOverdue());
     CHECK(f.page.header()->reviewText().contains(QStringLiteral("overdue")));
+
+    // The timeline is kept while another tab is looked at, and let go for another pupil.
+    f.page.tabs()->setCurrentIndex(PupilPage::PlanTab);
+    CHECK(f.page.timelineModel()->rowCount() == 3);
+    f.page.showPupil(f.school.otherPupilId);
+    CHECK(f.page.timelineModel()->pupilId() == 0);
+    CHECK(lineEditNamed(f.page.details(), QStringLiteral("Pronouns"))->text().isEmpty());
 }
 
 TEST_CASE("Read-only disables every editor and the add and remove actions")
@@ -210,7 +226,9 @@ TEST_CASE("Read-only disables every editor and the add and remove actions")
     {
         PupilPageFixture f;
         f.page.showPupil(f.school.pupilId);
+        f.page.details(); // built before the change...
         f.page.setReadOnly(true);
+        f.page.characteristics(); // ...and after it: both read-only
         CHECK(f.page.isReadOnly());
         for (auto* edit : f.page.findChildren<QLineEdit*>())
             if (!edit->parent()->inherits("QAbstractSpinBox") && !edit->parent()->inherits("QComboBox"))
@@ -254,9 +272,11 @@ TEST_CASE("The timeline loads 50 at a time, newest first, and a five-year pupil 
     QElapsedTimer timer;
     timer.start();
     f.page.showPupil(f.school.historyPupilId);
-    const qint64 openMs = timer.elapsed();
     EvidenceTimelineModel* model = f.page.timelineModel();
-    // The evidence tab is not showing, so nothing has asked for more than the first page.
+    CHECK(model->rowsFetched() == 0); // not read until its tab is opened
+    f.page.tabs()->setCurrentIndex(PupilPage::EvidenceTab);
+    const qint64 openMs = timer.elapsed();
+    // The page is not on screen, so no view has asked for more than the first page.
     CHECK(model->rowCount() == EvidenceTimelineModel::kPageSize);
     CHECK(model->rowsFetched() == EvidenceTimelineModel::kPageSize);
     CHECK(model->canFetchMore({}));
@@ -343,6 +363,7 @@ TEST_CASE("On a demo school with five years of history: open the busiest pupil, 
     QElapsedTimer timer;
     timer.start();
     page.showPupil(pupilId);
+    page.tabs()->setCurrentIndex(PupilPage::EvidenceTab); // the heaviest tab, on show
     QCoreApplication::processEvents();
     const qint64 openMs = timer.elapsed();
     WARN("demo pupil with " << evidence << " pieces of evidence opened in " << openMs << " ms");

@@ -121,7 +121,7 @@ TEST_CASE("Typing in a detail field is written after a pause, merged into one un
     PupilPageFixture f;
     f.page.showPupil(f.school.pupilId);
     f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
-    QLineEdit* pronouns = lineEditNamed(&f.page, QStringLiteral("Pronouns"));
+    QLineEdit* pronouns = lineEditNamed(f.page.details(), QStringLiteral("Pronouns"));
     REQUIRE(pronouns);
 
     typeInto(pronouns, QStringLiteral("they"));
@@ -155,8 +155,8 @@ TEST_CASE("A change from elsewhere refreshes the page without disturbing a field
     PupilPageFixture f;
     f.page.showPupil(f.school.pupilId);
     f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
-    QLineEdit* pronouns = lineEditNamed(&f.page, QStringLiteral("Pronouns"));
-    QLineEdit* given = lineEditNamed(&f.page, QStringLiteral("Preferred first name"));
+    QLineEdit* pronouns = lineEditNamed(f.page.details(), QStringLiteral("Pronouns"));
+    QLineEdit* given = lineEditNamed(f.page.details(), QStringLiteral("Preferred first name"));
     typeInto(given, QStringLiteral("Amy"));
     given->setCursorPosition(1);
 

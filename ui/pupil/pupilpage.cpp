@@ -74,11 +74,8 @@ PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
     , targetModel_(new TargetModel(*editor_, this))
     , timelineModel_(new EvidenceTimelineModel(session, this))
 {
-    details_ = new DetailsForm(*editor_, this);
-    characteristics_ = new CharacteristicsPanel(*editor_, this);
     plan_ = new PlanEditor(*editor_, this);
     targets_ = new TargetsPanel(*editor_, *targetModel_, this);
-    evidence_ = new EvidencePanel(*timelineModel_, this);
 
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);
@@ -100,10 +97,17 @@ PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
     planSplit->setSizes({360, 240});
     planSplit->setChildrenCollapsible(false);
 
+    // The other tabs hold an empty page until first opened (buildTab).
+    tabPages_[PlanTab] = planSplit;
+    for (Tab tab : {DetailsTab, CharacteristicsTab, EvidenceTab}) {
+        tabPages_[tab] = new QWidget(this);
+        auto* holder = new QVBoxLayout(tabPages_[tab]);
+        holder->setContentsMargins(0, 0, 0, 0);
+    }
     tabs_->addTab(planSplit, tr("&Plan and targets"));
-    tabs_->addTab(scrolling(details_, this), tr("&Details"));
-    tabs_->addTab(scrolling(characteristics_, this), shapes::lockIcon(), tr("Chara&cteristics"));
-    tabs_->addTab(evidence_, tr("E&vidence"));
+    tabs_->addTab(tabPages_[DetailsTab], tr("&Details"));
+    tabs_->addTab(tabPages_[CharacteristicsTab], shapes::lockIcon(), tr("Chara&cteristics"));
+    tabs_->addTab(tabPages_[EvidenceTab], tr("E&vidence"));
     tabs_->setTabToolTip(CharacteristicsTab, tr("Sensitive: SEN, pupil premium, looked-after and notes"));
     tabs_->setAccessibleName(tr("Pupil record"));
     tabs_->setDocumentMode(true);
@@ -128,6 +132,7 @@ PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
         return t;
     });
 
+    connect(tabs_, &QTabWidget::currentChanged, this, &PupilPage::onTabChanged);
     connect(editor_, &PupilEditor::problem, this, &PupilPage::showProblem);
     connect(timelineModel_, &EvidenceTimelineModel::problem, this, &PupilPage::showProblem);
     connect(&session_, &SchoolSession::changed, this, &PupilPage::sessionChanged);
@@ -135,7 +140,6 @@ PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
     connect(qApp, &QCoreApplication::aboutToQuit, this, &PupilPage::commitPendingEdits);
 
     readOnly_ = session_.isReadOnly();
-    reloadStaff();
     applyReadOnly();
     stack_->setCurrentWidget(empty_);
 }
@@ -161,10 +165,9 @@ void PupilPage::showPupil(RowId pupilId)
     pupilId_ = pupilId;
     problem_->setVisible(false);
     reloadRecord(newPupil);
-    if (newPupil) {
+    if (newPupil)
         targetModel_->setPupil(pupilId_);
-        timelineModel_->setPupil(pupilId_);
-    }
+    loadTimelineIfOnShow();
     Q_EMIT pupilShown(pupilId_);
 }
 
@@ -179,27 +182,124 @@ void PupilPage::reloadRecord(bool newPupil)
     }
     if (!record) {
         pupilId_ = 0;
+        record_.reset();
         header_->clear();
         stack_->setCurrentWidget(empty_);
         targetModel_->setPupil(0);
         timelineModel_->setPupil(0);
         return;
     }
+    record_ = std::make_unique<PupilRecord>(*record);
     const Pupil& p = record->pupil;
     const ReviewNeeds needs{p.lookedAfter, p.senStatus == SenStatus::EhcPlan, p.reviewFlagged, p.reviewIntervalDays};
     const ReviewDue due = nextReviewDue(session_.calendar(), record->lastReviewHeld, needs, today_);
     nextReviewDue_ = due.due;
     header_->showRecord(*record, due, today_);
-    details_->showRecord(*record, newPupil);
-    characteristics_->showRecord(*record, newPupil);
+    if (details_)
+        details_->showRecord(*record, newPupil);
+    if (characteristics_)
+        characteristics_->showRecord(*record, newPupil);
     plan_->showRecord(*record, newPupil);
-    evidence_->setTotal(record->evidenceCount);
+    if (evidence_)
+        evidence_->setTotal(record->evidenceCount);
     tabs_->setTabText(EvidenceTab, tr("E&vidence (%1)").arg(record->evidenceCount));
     stack_->setCurrentIndex(1);
 }
 
+DetailsForm* PupilPage::details()
+{
+    buildTab(DetailsTab);
+    return details_;
+}
+
+CharacteristicsPanel* PupilPage::characteristics()
+{
+    buildTab(CharacteristicsTab);
+    return characteristics_;
+}
+
+EvidencePanel* PupilPage::evidence()
+{
+    buildTab(EvidenceTab);
+    return evidence_;
+}
+
+bool PupilPage::isTabBuilt(Tab tab) const
+{
+    switch (tab) {
+    case PlanTab:
+        return true;
+    case DetailsTab:
+        return details_ != nullptr;
+    case CharacteristicsTab:
+        return characteristics_ != nullptr;
+    case EvidenceTab:
+        return evidence_ != nullptr;
+    }
+    return false;
+}
+
+void PupilPage::onTabChanged(int index)
+{
+    if (index >= DetailsTab && index <= EvidenceTab)
+        buildTab(static_cast<Tab>(index));
+    loadTimelineIfOnShow();
+}
+
+void PupilPage::buildTab(Tab tab)
+{
+    if (isTabBuilt(tab))
+        return;
+    QWidget* holder = tabPages_[tab];
+    // Shown at once: a child added to a page already on show would otherwise wait for the event loop.
+    auto place = [holder](QWidget* content) {
+        holder->layout()->addWidget(content);
+        content->show();
+    };
+    switch (tab) {
+    case PlanTab:
+        return;
+    case DetailsTab:
+        details_ = new DetailsForm(*editor_, holder);
+        place(scrolling(details_, holder));
+        details_->setReadOnly(readOnly_);
+        reloadStaff();
+        if (record_)
+            details_->showRecord(*record_, true);
+        break;
+    case CharacteristicsTab:
+        characteristics_ = new CharacteristicsPanel(*editor_, holder);
+        place(scrolling(characteristics_, holder));
+        characteristics_->setReadOnly(readOnly_);
+        if (record_)
+            characteristics_->showRecord(*record_, true);
+        break;
+    case EvidenceTab:
+        evidence_ = new EvidencePanel(*timelineModel_, holder);
+        place(evidence_);
+        if (record_)
+            evidence_->setTotal(record_->evidenceCount);
+        break;
+    }
+}
+
+void PupilPage::loadTimelineIfOnShow()
+{
+    // The timeline is read when its tab is opened for this pupil, and kept (with how far it was
+    // scrolled) while another tab is looked at; another pupil's is let go until asked for.
+    const RowId loaded = timelineModel_->pupilId();
+    if (tabs_->currentIndex() == EvidenceTab) {
+        if (loaded != pupilId_)
+            timelineModel_->setPupil(pupilId_);
+    } else if (loaded != 0 && loaded != pupilId_) {
+        timelineModel_->setPupil(0);
+    }
+}
+
 void PupilPage::reloadStaff()
 {
+    if (!details_)
+        return; // read when the Details tab is built
     try {
         details_->setStaff(loadStaffChoices(session_.db()));
     } catch (const StorageError& e) {
@@ -225,8 +325,10 @@ void PupilPage::commitPendingEdits()
 {
     if (pupilId_ == 0 || !editor_->isAttached())
         return;
-    details_->commitPending();
-    characteristics_->commitPending();
+    if (details_)
+        details_->commitPending();
+    if (characteristics_)
+        characteristics_->commitPending();
     plan_->commitPending();
 }
 
@@ -239,8 +341,10 @@ void PupilPage::setReadOnly(bool readOnly)
 
 void PupilPage::applyReadOnly()
 {
-    details_->setReadOnly(readOnly_);
-    characteristics_->setReadOnly(readOnly_);
+    if (details_)
+        details_->setReadOnly(readOnly_);
+    if (characteristics_)
+        characteristics_->setReadOnly(readOnly_);
     plan_->setReadOnly(readOnly_);
     targets_->setReadOnly(readOnly_);
 }

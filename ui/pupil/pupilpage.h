@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
@@ -34,6 +36,10 @@ struct PupilRecord;
 //
 // The session must outlive the page's last use; commands on the undo stack refer to its database,
 // so the stack should be cleared before the session closes.
+//
+// The Details, Characteristics and Evidence tabs are built the first time they are opened (or asked
+// for), and the evidence timeline is read only while its tab is open: opening a pupil reads and
+// lays out only what is on show.
 class PupilPage : public QWidget
 {
     Q_OBJECT
@@ -54,14 +60,15 @@ public:
     // The date the page counts from (ages, due reviews, new targets); today unless set (demo, tests).
     void setToday(QDate today);
 
-    // The parts, for the main window's wiring and for tests.
+    // The parts, for the main window's wiring and for tests. Asking for a tab's part builds it.
     QTabWidget* tabs() const { return tabs_; }
     PupilHeader* header() const { return header_; }
-    DetailsForm* details() const { return details_; }
-    CharacteristicsPanel* characteristics() const { return characteristics_; }
+    DetailsForm* details();
+    CharacteristicsPanel* characteristics();
     PlanEditor* plan() const { return plan_; }
     TargetsPanel* targets() const { return targets_; }
-    EvidencePanel* evidence() const { return evidence_; }
+    EvidencePanel* evidence();
+    bool isTabBuilt(Tab tab) const;
     TargetModel* targetModel() const { return targetModel_; }
     EvidenceTimelineModel* timelineModel() const { return timelineModel_; }
     QString lastProblem() const;
@@ -79,6 +86,9 @@ private:
     void showProblem(const QString& message);
     void applyReadOnly();
     bool sessionAlive() const;
+    void onTabChanged(int index);
+    void buildTab(Tab tab);
+    void loadTimelineIfOnShow();
 
     SchoolSession& session_;
     QPointer<SchoolSession> sessionGuard_; // the session may close before this page is destroyed
@@ -87,17 +97,19 @@ private:
     bool readOnly_ = false;
     QDate today_;
     QDate nextReviewDue_;
+    std::unique_ptr<PupilRecord> record_; // as last shown, for tabs built later
 
     QStackedWidget* stack_;
     QLabel* empty_;
     QLabel* problem_;
     PupilHeader* header_;
     QTabWidget* tabs_;
-    DetailsForm* details_;
-    CharacteristicsPanel* characteristics_;
+    QWidget* tabPages_[4] = {};                      // each tab's page; a holder until built
+    DetailsForm* details_ = nullptr;                 // built with its tab
+    CharacteristicsPanel* characteristics_ = nullptr; // built with its tab
     PlanEditor* plan_;
     TargetsPanel* targets_;
-    EvidencePanel* evidence_;
+    EvidencePanel* evidence_ = nullptr; // built with its tab
     TargetModel* targetModel_;
     EvidenceTimelineModel* timelineModel_;
 };
