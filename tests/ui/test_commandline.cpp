@@ -41,14 +41,17 @@ TEST_CASE("The command line gives a file, a place and a screenshot path")
     CHECK(plain.options.file.isEmpty());
     CHECK_FALSE(plain.options.show);
     CHECK(plain.options.screenshot.isEmpty());
+    CHECK_FALSE(plain.options.today.isValid());
 
     const ParsedCommandLine full =
         parse({QStringLiteral("school.waymark"), QStringLiteral("--show"), QStringLiteral("group:9T1"),
-               QStringLiteral("--screenshot"), QStringLiteral("/tmp/x.png")});
+               QStringLiteral("--screenshot"), QStringLiteral("/tmp/x.png"), QStringLiteral("--today"),
+               QStringLiteral("2026-11-23")});
     REQUIRE(full.action == ParsedCommandLine::Action::Run);
     CHECK(full.options.file == QStringLiteral("school.waymark"));
     CHECK(full.options.show == ShowTarget{ShowTarget::Kind::Group, QStringLiteral("9T1")});
     CHECK(full.options.screenshot == QStringLiteral("/tmp/x.png"));
+    CHECK(full.options.today == QDate(2026, 11, 23));
 
     const ParsedCommandLine equals = parse({QStringLiteral("--show=dashboard")});
     CHECK(equals.options.show == ShowTarget{ShowTarget::Kind::Dashboard, {}});
@@ -69,7 +72,8 @@ TEST_CASE("Help, version and mistakes on the command line end the program with a
     for (const QStringList& bad :
          {QStringList{QStringLiteral("--show"), QStringLiteral("pupil:")},
           QStringList{QStringLiteral("a.waymark"), QStringLiteral("b.waymark")},
-          QStringList{QStringLiteral("--colour")}, QStringList{QStringLiteral("--screenshot")}}) {
+          QStringList{QStringLiteral("--colour")}, QStringList{QStringLiteral("--screenshot")},
+          QStringList{QStringLiteral("--today"), QStringLiteral("23/11/2026")}}) {
         const ParsedCommandLine result = parse(bad);
         CHECK(result.action == ParsedCommandLine::Action::Exit);
         CHECK(result.exitCode == 2);

@@ -142,12 +142,13 @@ TEST_CASE("Starting on a pupil reads only what is on show: the dashboard waits u
     test::isolateUserFolders(dir.path(QStringLiteral("home")));
     Settings settings{dir.path(QStringLiteral("settings.ini"))};
     AppController app{settings};
-    app.document().setFixedToday(school.today);
     app.window().setRemembersState(false);
     CommandLine commandLine;
     commandLine.file = school.path;
     commandLine.show = ShowTarget{ShowTarget::Kind::Pupil, school.amaraUpn};
+    commandLine.today = school.today; // --today
     REQUIRE_FALSE(app.start(commandLine).has_value());
+    CHECK(app.document().today() == school.today);
     MainWindow& w = app.window();
     REQUIRE(QTest::qWaitForWindowExposed(&w));
 

@@ -75,6 +75,8 @@ QString AppController::startupPath() const
 
 std::optional<int> AppController::start(const CommandLine& commandLine)
 {
+    if (commandLine.today.isValid())
+        document_->setFixedToday(commandLine.today);
     if (!commandLine.screenshot.isEmpty())
         return startScreenshot(commandLine);
 

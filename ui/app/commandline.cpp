@@ -55,8 +55,13 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
                                   Tr::tr("Open at a place: dashboard, pupil:<UPN> or group:<name>."), Tr::tr("place"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         Tr::tr("Open, save a picture of the window as PNG, and exit."), Tr::tr("PNG"));
+    const QCommandLineOption today(QStringLiteral("today"),
+                                   Tr::tr("Count ages, due reviews and this year's targets from DATE "
+                                          "(YYYY-MM-DD) instead of the computer's date."),
+                                   Tr::tr("DATE"));
     parser.addOption(show);
     parser.addOption(screenshot);
+    parser.addOption(today);
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  Tr::tr("The school file to open (default: the school in your data folder)."),
                                  Tr::tr("[FILE]"));
@@ -88,6 +93,14 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         out.options.show = ShowTarget::parse(parser.value(show), &error);
         if (!out.options.show)
             return exitWith(error + QLatin1Char('\n'), 2, true);
+    }
+    if (parser.isSet(today)) {
+        out.options.today = QDate::fromString(parser.value(today), Qt::ISODate);
+        if (!out.options.today.isValid())
+            return exitWith(Tr::tr("--today takes a date written YYYY-MM-DD, for example 2026-11-23, not “%1”.")
+                                    .arg(parser.value(today)) +
+                                QLatin1Char('\n'),
+                            2, true);
     }
     if (parser.isSet(screenshot)) {
         out.options.screenshot = parser.value(screenshot);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,7 @@ struct CommandLine
     QString file; // empty: the last or the default school file
     std::optional<ShowTarget> show;
     QString screenshot; // empty: run normally
+    QDate today;        // invalid: the computer's date (a fixed date makes screenshots reproducible)
 };
 
 // The result of reading the arguments: run, or print `text` and exit with `exitCode`.

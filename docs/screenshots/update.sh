@@ -1,0 +1,29 @@
+#!/bin/sh
+# Re-renders the README's screenshots from a fresh demo school, the same on every machine: a fixed
+# seed and date, 1366x768 under Xvfb. Needs a built tree (default build/release), xvfb-run and the
+# sqlite3 shell (to choose a pupil with targets from earlier years).
+#   docs/screenshots/update.sh [BUILD_DIR]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-build/release}
+today=2026-11-23
+work=/tmp/waymark-screenshots # a fixed path: the status bar shows it
+rm -rf "$work"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/Waymark"
+school="$work/Waymark/Demo school.waymark"
+
+"$build/app/cli/waymark-cli" demo "$school" --pupils 240 --years 3 --seed 7 --today "$today"
+# A pupil on roll with this year's targets and some from earlier years to unfold.
+upn=$(sqlite3 "$school" "SELECT p.upn FROM pupil p JOIN target t ON t.pupil_id = p.id AND t.deleted = 0
+    WHERE p.deleted = 0 AND p.left_on IS NULL GROUP BY p.id
+    HAVING sum(t.set_on >= '2026-09-01') >= 3 AND sum(t.set_on < '2026-09-01' AND t.status <> 'active') >= 2
+    ORDER BY p.id LIMIT 1")
+
+shot() {
+    XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
+        xvfb-run -a -s '-screen 0 1366x768x24' "$build/app/gui/waymark" --today "$today" "$@" "$school"
+}
+shot --show "pupil:$upn" --screenshot "$here/pupil.png"
+shot --show dashboard --screenshot "$here/dashboard.png"
+echo "updated $here/pupil.png (pupil $upn) and $here/dashboard.png"
