@@ -196,11 +196,16 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
                                .arg(path)
                                .arg(id.version)
                                .arg(Migrations::currentVersion()));
-    if (id.version < Migrations::currentVersion() && readOnly)
-        throw StorageError(StorageError::Kind::ReadOnly,
-                           Tr::tr("“%1” was saved by an older version of Waymark and needs updating, but it is "
-                                  "read-only. Copy it to a folder you can write to and open the copy.")
-                               .arg(path));
+    const bool behind = id.version < Migrations::currentVersion();
+    const auto refuseOlderReadOnly = [&] {
+        return StorageError(StorageError::Kind::ReadOnly,
+                            Tr::tr("“%1” was saved by an older version of Waymark and needs updating, but it is "
+                                   "read-only. Copy it to a folder you can write to and open the copy.")
+                                .arg(path));
+    };
+    // An older file that differs only by indexes reads the same, so it can still be read here.
+    if (behind && readOnly && !Migrations::readableUnmigrated(id.version))
+        throw refuseOlderReadOnly();
 
     sqlite3* raw = readOnly ? openReadOnly(path, immutable) : openHandle(path, SQLITE_OPEN_READWRITE, false);
     // Permissions can say "writable" while the file system says otherwise (ACLs, Windows shares).
@@ -216,8 +221,10 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
         db->configure(isLocalDisk(path));
     else
         db->exec("PRAGMA foreign_keys = ON");
-    if (id.version < Migrations::currentVersion())
+    if (behind && !readOnly)
         Migrations::apply(*db);
+    else if (behind && !Migrations::readableUnmigrated(id.version))
+        throw refuseOlderReadOnly(); // found read-only only once opened
     db->loadIdentity();
     return db;
 }

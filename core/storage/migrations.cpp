@@ -50,16 +50,22 @@ void migrateToV1(Database& db)
 // index, not the rows.
 void migrateToV2(Database& db)
 {
-    db.exec("CREATE INDEX review_last_held ON review(pupil_id, held_on) "
+    db.exec("CREATE INDEX IF NOT EXISTS review_last_held ON review(pupil_id, held_on) "
             "WHERE deleted = 0 AND held_on IS NOT NULL AND status <> 'planned'");
-    db.exec("CREATE INDEX target_active ON target(pupil_id) WHERE deleted = 0 AND status = 'active'");
-    db.exec("CREATE INDEX evidence_live ON evidence(pupil_id, recorded_on) WHERE deleted = 0");
+    db.exec("CREATE INDEX IF NOT EXISTS target_active ON target(pupil_id) WHERE deleted = 0 AND status = 'active'");
+    db.exec("CREATE INDEX IF NOT EXISTS evidence_live ON evidence(pupil_id, recorded_on) WHERE deleted = 0");
 }
 
-// Index i holds the step from version i to version i + 1.
-const std::vector<std::function<void(Database&)>>& steps()
+struct Step
 {
-    static const std::vector<std::function<void(Database&)>> all = {migrateToV1, migrateToV2};
+    std::function<void(Database&)> apply;
+    bool indexesOnly; // adds indexes and nothing else: a file without it reads the same
+};
+
+// Index i holds the step from version i to version i + 1.
+const std::vector<Step>& steps()
+{
+    static const std::vector<Step> all = {{migrateToV1, false}, {migrateToV2, true}};
     return all;
 }
 
@@ -75,6 +81,17 @@ bool isSharedEntity(Database& db, const std::string& table)
 int Migrations::currentVersion()
 {
     return int(steps().size());
+}
+
+bool Migrations::readableUnmigrated(int version)
+{
+    if (version < 1)
+        return false;
+    for (std::size_t i = std::size_t(version); i < steps().size(); ++i) {
+        if (!steps()[i].indexesOnly)
+            return false;
+    }
+    return true;
 }
 
 void Migrations::apply(Database& db)
@@ -94,7 +111,7 @@ void Migrations::applyUpTo(Database& db, int target)
             const int version = db.schemaVersion();
             if (version >= target)
                 break;
-            steps()[std::size_t(version)](db);
+            steps()[std::size_t(version)].apply(db);
             refreshHistoryTriggers(db);
             if (db.prepare("PRAGMA foreign_key_check").step())
                 throw StorageError(StorageError::Kind::Damaged,

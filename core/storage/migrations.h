@@ -10,6 +10,9 @@ class Migrations
 {
 public:
     static int currentVersion();
+    // True if a file at `version` can be read as it is, without its pending steps: every one of them
+    // only adds indexes (speed, not meaning). Such a file that cannot be written opens read-only.
+    static bool readableUnmigrated(int version);
     // Brings the database from its user_version up to currentVersion(). Throws StorageError.
     static void apply(Database& db);
     // Same, but stops at target (for tests that build fixtures of older versions).

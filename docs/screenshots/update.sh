@@ -7,6 +7,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-build/release}
 today=2026-11-23
+year_start=2026-09-01 # the academic year $today falls in starts here
 work=/tmp/waymark-screenshots # a fixed path: the status bar shows it
 rm -rf "$work"
 trap 'rm -rf "$work"' EXIT
@@ -17,8 +18,9 @@ school="$work/Waymark/Demo school.waymark"
 # A pupil on roll with this year's targets and some from earlier years to unfold.
 upn=$(sqlite3 "$school" "SELECT p.upn FROM pupil p JOIN target t ON t.pupil_id = p.id AND t.deleted = 0
     WHERE p.deleted = 0 AND p.left_on IS NULL GROUP BY p.id
-    HAVING sum(t.set_on >= '2026-09-01') >= 3 AND sum(t.set_on < '2026-09-01' AND t.status <> 'active') >= 2
+    HAVING sum(t.set_on >= '$year_start') >= 3 AND sum(t.set_on < '$year_start' AND t.status <> 'active') >= 2
     ORDER BY p.id LIMIT 1")
+[ -n "$upn" ] || { echo "update.sh: no pupil in the demo school has this year's and earlier targets" >&2; exit 1; }
 
 shot() {
     XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \

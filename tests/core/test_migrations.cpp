@@ -93,3 +93,27 @@ TEST_CASE("Fixtures of every earlier schema version migrate to the current one")
         CHECK_FALSE(db->prepare("PRAGMA foreign_key_check").step());
     }
 }
+
+TEST_CASE("A version 1 file that cannot be written opens read-only as it is: version 2 only adds indexes")
+{
+    CHECK(Migrations::readableUnmigrated(1));
+    CHECK(Migrations::readableUnmigrated(Migrations::currentVersion()));
+    CHECK_FALSE(Migrations::readableUnmigrated(0)); // an empty file has no tables to read
+
+    test::TempDir dir;
+    const QString copy = dir.path(QStringLiteral("v1.waymark"));
+    REQUIRE(QFile::copy(test::fixturePath(QStringLiteral("schema/v1.waymark")), copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    test::ReadOnlyGuard guard(copy);
+    if (!guard.ok())
+        WAYMARK_SKIP("cannot make a read-only file on this file system");
+    const QByteArray before = test::sha256Of(copy);
+    {
+        auto db = Database::open(copy);
+        CHECK(db->isReadOnly());
+        CHECK(db->schemaVersion() == 1); // not migrated...
+        CHECK(scalar(*db, "SELECT count(*) FROM pupil") > 0); // ...and read all the same
+        CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'review_last_held'") == 0);
+    }
+    CHECK(test::sha256Of(copy) == before);
+}

@@ -6,6 +6,8 @@
 #include "queries/dashboardqueries.h"
 #include "queries/rosterqueries.h"
 #include "services/schoolsession.h"
+#include "shell/lazypage.h"
+#include "storage/storageerror.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
 
@@ -75,6 +77,49 @@ TEST_CASE("The dashboard shows the school, the half-term, counts and the review 
     QTest::keyClick(view, Qt::Key_Return);
     REQUIRE(opened.count() == 1);
     CHECK(opened.at(0).at(0).toLongLong() == school.amara);
+}
+
+namespace {
+// A page whose reads fail while `failing` is set, the way a damaged or locked file fails them.
+class FlakyPage final : public LazyPage
+{
+public:
+    bool failing = false;
+    int reads = 0;
+
+protected:
+    void reload() override
+    {
+        ++reads;
+        if (failing)
+            throw StorageError(StorageError::Kind::Damaged, QStringLiteral("The school file is damaged."));
+    }
+};
+} // namespace
+
+TEST_CASE("A page reads only while shown; one that cannot read says so, stays stale and tries again")
+{
+    FlakyPage page;
+    page.invalidate(); // hidden: nothing read yet
+    CHECK(page.reads == 0);
+    CHECK(page.isStale());
+    page.show();
+    CHECK(page.reads == 1); // read before it is first painted
+    CHECK_FALSE(page.isStale());
+    page.invalidate(); // on show: read at once
+    CHECK(page.reads == 2);
+
+    QSignalSpy problems(&page, &LazyPage::problem);
+    page.failing = true;
+    page.refresh(); // must not throw out of a show event or a refresh
+    REQUIRE(problems.count() == 1);
+    CHECK(problems.at(0).at(0).toString().contains(QStringLiteral("damaged")));
+    CHECK(page.isStale());
+    page.hide();
+    page.failing = false;
+    page.show(); // tried again when next shown
+    CHECK(page.reads == 4);
+    CHECK_FALSE(page.isStale());
 }
 
 TEST_CASE("The group page lists the group's pupils; the members model passes the model tester")

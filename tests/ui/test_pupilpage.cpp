@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -150,6 +151,11 @@ TEST_CASE("Earlier targets are folded away, counted, unfolded at the end, and a 
     const RowId added = editor.addTarget(fresh);
     CHECK(targets.rowOf(added) == 1);
 
+    // Back in the school year they were set, nothing is earlier: the list is arranged afresh.
+    targets.setToday(f.school.today);
+    CHECK(targets.earlierCount() == 0);
+    CHECK(targets.rowCount() == 4);
+
     INFO(log.text().toStdString());
     CHECK(log.messages().isEmpty());
 }
@@ -163,14 +169,25 @@ TEST_CASE("The targets panel offers the earlier targets behind a toggle, and onl
     f.page.showPupil(f.school.pupilId);
     QToolButton* toggle = f.page.targets()->earlierToggle();
     REQUIRE(toggle->isVisible());
-    CHECK(toggle->text() == QStringLiteral("Show &earlier targets (1)"));
+    CHECK(toggle->text() == QStringLiteral("Show ear&lier targets (1)"));
     CHECK(toggle->accessibleName() == QStringLiteral("Show earlier targets (1)"));
+    CHECK_FALSE(toggle->isCheckable()); // its words say what it does; no pressed state as well
     CHECK(f.page.targetModel()->rowCount() == 2);
     toggle->click();
     CHECK(f.page.targetModel()->rowCount() == 3);
-    CHECK(toggle->text() == QStringLiteral("Hide &earlier targets (1)"));
+    CHECK(toggle->text() == QStringLiteral("Hide ear&lier targets (1)"));
     toggle->click();
     CHECK(f.page.targetModel()->rowCount() == 2);
+
+    // From the keyboard: Alt+L, as its underlined letter says; Tab reaches it before Add target.
+    f.page.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&f.page));
+    // (A mnemonic "animates" the click: it lands a moment later.)
+    QTest::keyClick(&f.page, Qt::Key_L, Qt::AltModifier);
+    CHECK(QTest::qWaitFor([&] { return f.page.targetModel()->rowCount() == 3; }));
+    QTest::keyClick(&f.page, Qt::Key_L, Qt::AltModifier);
+    CHECK(QTest::qWaitFor([&] { return f.page.targetModel()->rowCount() == 2; }));
+    CHECK(toggle->nextInFocusChain() == f.page.targets()->findChild<QPushButton*>());
 
     // In the school year the targets were set there is nothing earlier to offer.
     f.page.setToday(f.school.today);

@@ -150,6 +150,26 @@ TEST_CASE("Typing in a detail field is written after a pause, merged into one un
     CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->learningGuideId == f.school.staffId);
 }
 
+TEST_CASE("The Details tab, built late, shows what changed before it was built")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    REQUIRE_FALSE(f.page.isTabBuilt(PupilPage::DetailsTab));
+    Staff newcomer;
+    newcomer.givenName = QStringLiteral("Nia");
+    newcomer.familyName = QStringLiteral("Roberts");
+    newcomer.displayName = QStringLiteral("Ms N Roberts");
+    Repository<Staff>(f.session->db()).insert(newcomer);
+    Pupil p = *stored<Pupil>(f.school.path, f.school.pupilId);
+    p.pronouns = QStringLiteral("they/them");
+    Repository<Pupil>(f.session->db()).update(p);
+
+    auto* guide = f.page.details()->findChild<QComboBox*>();
+    REQUIRE(guide);
+    CHECK(guide->findText(QStringLiteral("Ms N Roberts"), Qt::MatchContains) >= 0);
+    CHECK(lineEditNamed(f.page.details(), QStringLiteral("Pronouns"))->text() == QStringLiteral("they/them"));
+}
+
 TEST_CASE("A change from elsewhere refreshes the page without disturbing a field being typed into")
 {
     PupilPageFixture f;

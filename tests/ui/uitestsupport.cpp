@@ -136,7 +136,7 @@ ShellSchool buildShellSchool(const QString& path, QDate today)
         out.mathsClass = addGroup(db, "9Ma1", GroupKind::Class, out.academicYear, maths.id, evans.id);
         out.scienceSet = addGroup(db, "9Sc/x", GroupKind::Set, out.academicYear);
         out.lastYearGroup = addGroup(db, "8T1", GroupKind::Tutor, out.academicYear - 1);
-        addMembers(db, out.tutor1, {out.amara, out.ben, out.chloe});
+        addMembers(db, out.tutor1, {out.amara, out.ben, out.chloe, out.deleted}); // Hal: a live row, a deleted pupil
         addMembers(db, out.tutor2, {out.dev, out.ella, out.finn});
         addMembers(db, out.mathsClass, {out.amara, out.ben, out.chloe, out.dev, out.ella, out.finn, out.leaver});
         addMembers(db, out.scienceSet, {out.amara, out.dev});

@@ -37,17 +37,22 @@ std::vector<Target> TargetModel::arrange(std::vector<Target> all)
             earlier.push_back(std::move(t));
         }
     }
-    const int count = static_cast<int>(earlier.size());
+    arrangedEarlier_ = static_cast<int>(earlier.size());
     if (showEarlier_) {
         std::stable_sort(earlier.begin(), earlier.end(),
                          [](const Target& a, const Target& b) { return a.setOn > b.setOn; });
         std::move(earlier.begin(), earlier.end(), std::back_inserter(rows));
     }
-    if (count != earlierCount_) {
-        earlierCount_ = count;
-        Q_EMIT earlierCountChanged(count);
-    }
     return rows;
+}
+
+void TargetModel::publishEarlierCount()
+{
+    // Told once the rows are in place, never from inside a reset.
+    if (arrangedEarlier_ != earlierCount_) {
+        earlierCount_ = arrangedEarlier_;
+        Q_EMIT earlierCountChanged(earlierCount_);
+    }
 }
 
 void TargetModel::setPupil(RowId pupilId)
@@ -59,9 +64,11 @@ void TargetModel::setPupil(RowId pupilId)
     try {
         targets_ = arrange(load());
     } catch (const StorageError& e) {
+        arrangedEarlier_ = 0;
         Q_EMIT editor_.problem(e.message());
     }
     endResetModel();
+    publishEarlierCount();
 }
 
 void TargetModel::setShowEarlier(bool show)
@@ -82,6 +89,7 @@ void TargetModel::reload()
         return;
     }
     applyRows(std::move(fresh));
+    publishEarlierCount();
 }
 
 void TargetModel::applyRows(std::vector<Target> fresh)
@@ -133,9 +141,12 @@ void TargetModel::setReadOnly(bool readOnly)
 
 void TargetModel::setToday(QDate today)
 {
+    if (today == today_)
+        return;
     today_ = today;
+    listed_.clear(); // which targets are this year's depends on the date: arranged afresh
     if (pupilId_ != 0)
-        reload(); // which targets are this year's depends on the date
+        reload();
     if (!targets_.empty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }

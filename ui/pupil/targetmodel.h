@@ -74,6 +74,7 @@ private:
     // The rows to show, in order, from all of the pupil's targets; counts the earlier ones.
     std::vector<Target> arrange(std::vector<Target> all);
     void applyRows(std::vector<Target> fresh);
+    void publishEarlierCount();
 
     PupilEditor& editor_;
     RowId pupilId_ = 0;
@@ -81,6 +82,7 @@ private:
     bool readOnly_ = false;
     bool showEarlier_ = false;
     int earlierCount_ = 0;
+    int arrangedEarlier_ = 0; // counted by arrange(), published once the rows are in place
     std::unordered_set<RowId> listed_; // current targets listed since this pupil was opened
     QDate today_;
     std::vector<QIcon> statusIcons_; // by TargetStatus; drawn from the palette when painted

@@ -81,12 +81,12 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
         connect(action, &QAction::changed, button, [button, action] { button->setEnabled(action->isEnabled()); });
     }
 
-    earlier_->setCheckable(true);
+    // A disclosure button: its words say what pressing it does (not a checkable state as well).
     earlier_->setAutoRaise(true);
     earlier_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     earlier_->setToolTip(tr("Targets from earlier school years that are no longer being worked on"));
-    connect(earlier_, &QToolButton::toggled, this, [this](bool show) {
-        model_.setShowEarlier(show);
+    connect(earlier_, &QToolButton::clicked, this, [this] {
+        model_.setShowEarlier(!model_.showsEarlier());
         updateEarlierToggle();
     });
     connect(&model_, &TargetModel::earlierCountChanged, this, &TargetsPanel::updateEarlierToggle);
@@ -104,6 +104,10 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
     layout->addWidget(view_, 1);
+    // Tab follows the screen: the top row left to right, then the table.
+    setTabOrder(earlier_, addButton_);
+    setTabOrder(addButton_, removeButton_);
+    setTabOrder(removeButton_, view_);
 
     // Wrapped text needs taller rows. A burst of changes (a layout pass resizes the stretched
     // columns several times) is fitted once, after the event that caused it.
@@ -142,8 +146,9 @@ void TargetsPanel::updateEarlierToggle()
 {
     const int count = model_.earlierCount();
     const QString number = QLocale().toString(count);
-    earlier_->setText(model_.showsEarlier() ? tr("Hide &earlier targets (%1)").arg(number)
-                                            : tr("Show &earlier targets (%1)").arg(number));
+    // Alt+L: E is the Edit menu's, and the plan tab's fields hold R, B, G and O.
+    earlier_->setText(model_.showsEarlier() ? tr("Hide ear&lier targets (%1)").arg(number)
+                                            : tr("Show ear&lier targets (%1)").arg(number));
     earlier_->setArrowType(model_.showsEarlier() ? Qt::DownArrow : Qt::RightArrow);
     earlier_->setAccessibleName(earlier_->text().remove(QLatin1Char('&')));
     // Shown while there is something to unfold, or while unfolded (to fold it again).

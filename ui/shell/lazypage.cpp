@@ -1,11 +1,18 @@
 #include "shell/lazypage.h"
 
+#include "storage/storageerror.h"
+
 namespace waymark {
 
 void LazyPage::refresh()
 {
     stale_ = false;
-    reload();
+    try {
+        reload();
+    } catch (const StorageError& error) {
+        stale_ = true; // tried again when next shown or changed
+        Q_EMIT problem(error.message());
+    }
 }
 
 void LazyPage::invalidate()

@@ -15,11 +15,15 @@ class LazyPage : public QWidget
 public:
     using QWidget::QWidget;
 
-    // Reads the page again from the school now.
+    // Reads the page again from the school now. A file that cannot be read (locked past the busy
+    // timeout, damaged) leaves the page as it was, still stale, and is reported by problem().
     void refresh();
     // Refreshes now if the page is on show, otherwise when it is next shown.
     void invalidate();
     bool isStale() const { return stale_; }
+
+Q_SIGNALS:
+    void problem(const QString& message);
 
 protected:
     virtual void reload() = 0;

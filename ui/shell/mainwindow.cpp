@@ -82,6 +82,11 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
     connect(sidebar_, &Sidebar::pupilActivated, this, &MainWindow::showPupil);
     connect(sidebar_, &Sidebar::groupActivated, this, &MainWindow::showGroup);
     connect(dashboard_, &DashboardPage::pupilActivated, this, &MainWindow::showPupil);
+    for (LazyPage* page : {static_cast<LazyPage*>(dashboard_), static_cast<LazyPage*>(groupPage_)}) {
+        connect(page, &LazyPage::problem, this, [this](const QString& message) {
+            statusBar()->showMessage(tr("Could not read the school file: %1").arg(message), 15000);
+        });
+    }
     connect(groupPage_, &GroupPage::pupilActivated, this, &MainWindow::showPupil);
     connect(&document_, &SchoolDocument::aboutToReplace, this, &MainWindow::onAboutToReplace);
     connect(&document_, &SchoolDocument::replaced, this, &MainWindow::onReplaced);
@@ -104,11 +109,13 @@ void MainWindow::onAboutToReplace()
         pupilPage_->commitPendingEdits(); // typing not yet written belongs to the school being closed
     if (SchoolSession* session = document_.session())
         disconnect(session, nullptr, this, nullptr);
-    delete pupilPage_;
-    pupilPage_ = nullptr;
+    // Pages let go of the school first: deleting the pupil page shows another page, which must not
+    // read the file being closed.
     sidebar_->setSession(nullptr, {});
     dashboard_->setSession(nullptr, {});
     groupPage_->setSession(nullptr, {});
+    delete pupilPage_;
+    pupilPage_ = nullptr;
 }
 
 void MainWindow::onReplaced()
