@@ -24,6 +24,12 @@
 #include "uitestsupport.h"
 
 #include <QAction>
+#include <QTabWidget>
+#include <QTabBar>
+#include <QMultiMap>
+#include <QMenuBar>
+#include <QLabel>
+#include <QAbstractButton>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -168,6 +174,68 @@ TEST_CASE("Starting on a pupil reads only what is on show: the dashboard waits u
     CHECK_FALSE(w.dashboardPage()->isStale());
     CHECK(w.dashboardPage()->overdueModel()->rowCount() == 1);
     CHECK(w.dashboardPage()->dueModel()->rowCount() == 4 + 120); // never reviewed: due this half-term
+}
+
+namespace {
+// The letter a text's "&" underlines (lower case), or 0. "&&" is a literal ampersand.
+QChar mnemonicOf(const QString& text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != QLatin1Char('&'))
+            continue;
+        if (text[i + 1] == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text[i + 1].toLower();
+    }
+    return {};
+}
+
+// Every Alt+letter that is live in the window as it stands: menus, tab titles, and the visible
+// buttons and labels (with a buddy) of the page on show, each with who claims it.
+QMultiMap<QChar, QString> liveMnemonics(MainWindow& w)
+{
+    QMultiMap<QChar, QString> out;
+    auto add = [&](const QString& text) {
+        if (const QChar c = mnemonicOf(text); !c.isNull())
+            out.insert(c, text);
+    };
+    for (QAction* menu : w.menuBar()->actions())
+        add(menu->text());
+    for (QTabBar* bar : w.findChildren<QTabBar*>()) {
+        if (bar->isVisible())
+            for (int i = 0; i < bar->count(); ++i)
+                add(bar->tabText(i));
+    }
+    for (QAbstractButton* button : w.findChildren<QAbstractButton*>()) {
+        if (button->isVisible())
+            add(button->text());
+    }
+    for (QLabel* label : w.findChildren<QLabel*>()) {
+        if (label->isVisible() && label->buddy())
+            add(label->text());
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("Keyboard: no two Alt+letters clash on any tab of the pupil page, menus included")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    REQUIRE(w.showPupil(f.school.amara));
+    PupilPage* page = w.pupilPage();
+    for (int tab = 0; tab < page->tabs()->count(); ++tab) {
+        page->tabs()->setCurrentIndex(tab);
+        QCoreApplication::processEvents();
+        const QMultiMap<QChar, QString> live = liveMnemonics(w);
+        for (const QChar letter : live.uniqueKeys()) {
+            INFO("tab " << page->tabs()->tabText(tab).toStdString() << ", Alt+" << QString(letter).toStdString()
+                        << ": " << QStringList(live.values(letter)).join(QStringLiteral(" | ")).toStdString());
+            CHECK(live.count(letter) == 1);
+        }
+    }
 }
 
 TEST_CASE("Edits go on the school's undo stack; Edit ▸ Undo names and reverts them; another file clears it")

@@ -100,7 +100,7 @@ CharacteristicsPanel::CharacteristicsPanel(PupilEditor& editor, QWidget* parent)
     auto* reviews = new QFormLayout;
     reviews->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     reviews->addRow(reviewFlagged_);
-    reviews->addRow(tr("Custom review &interval:"), interval_);
+    reviews->addRow(tr("Cu&stom review interval:"), interval_);
     layout->addLayout(reviews);
 
     notesToggle_ = new QToolButton(frame);

@@ -51,7 +51,7 @@ DetailsForm::DetailsForm(PupilEditor& editor, QWidget* parent)
 
     // Two columns, so everything fits beside the sidebar on a 1366 x 768 screen.
     auto* left = new QFormLayout;
-    left->addRow(tr("Preferred f&irst name:"), preferredGiven_);
+    left->addRow(tr("Preferred fi&rst name:"), preferredGiven_);
     left->addRow(tr("Preferred surna&me:"), preferredFamily_);
     left->addRow(tr("Legal name:"), legalName_);
     left->addRow(tr("Pron&ouns:"), pronouns_);

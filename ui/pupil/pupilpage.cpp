@@ -107,7 +107,7 @@ PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
     tabs_->addTab(planSplit, tr("&Plan and targets"));
     tabs_->addTab(tabPages_[DetailsTab], tr("&Details"));
     tabs_->addTab(tabPages_[CharacteristicsTab], shapes::lockIcon(), tr("Chara&cteristics"));
-    tabs_->addTab(tabPages_[EvidenceTab], tr("E&vidence"));
+    tabs_->addTab(tabPages_[EvidenceTab], tr("Ev&idence"));
     tabs_->setTabToolTip(CharacteristicsTab, tr("Sensitive: SEN, pupil premium, looked-after and notes"));
     tabs_->setAccessibleName(tr("Pupil record"));
     tabs_->setDocumentMode(true);
@@ -202,7 +202,7 @@ void PupilPage::reloadRecord(bool newPupil)
     plan_->showRecord(*record, newPupil);
     if (evidence_)
         evidence_->setTotal(record->evidenceCount);
-    tabs_->setTabText(EvidenceTab, tr("E&vidence (%1)").arg(record->evidenceCount));
+    tabs_->setTabText(EvidenceTab, tr("Ev&idence (%1)").arg(record->evidenceCount));
     stack_->setCurrentIndex(1);
 }
 
