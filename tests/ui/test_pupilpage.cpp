@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -193,6 +194,16 @@ TEST_CASE("The targets panel offers the earlier targets behind a toggle, and onl
     f.page.setToday(f.school.today);
     CHECK(f.page.targetModel()->rowCount() == 3);
     CHECK_FALSE(toggle->isVisible());
+
+    // A long single word in Area is not cut short when the pupil is opened.
+    QTableView* view = f.page.targets()->view();
+    const int wordWidth = view->fontMetrics().horizontalAdvance(QStringLiteral("Communication"));
+    REQUIRE(view->horizontalHeader()->sectionSize(TargetModel::AreaColumn) < wordWidth);
+    REQUIRE(f.page.targetModel()->setData(f.page.targetModel()->index(0, TargetModel::AreaColumn),
+                                          QStringLiteral("Communication")));
+    f.page.showPupil(f.school.otherPupilId);
+    f.page.showPupil(f.school.pupilId);
+    CHECK(view->horizontalHeader()->sectionSize(TargetModel::AreaColumn) > wordWidth);
 }
 
 TEST_CASE("Showing a pupil fills the header, details, plan, targets and the first page of evidence")

@@ -118,7 +118,10 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
         updateActions();
         fitRows();
     };
-    connect(&model_, &QAbstractItemModel::modelReset, this, rowsChanged);
+    connect(&model_, &QAbstractItemModel::modelReset, this, [this, rowsChanged] {
+        fitAreaColumn();
+        rowsChanged();
+    });
     connect(&model_, &QAbstractItemModel::rowsInserted, this, rowsChanged);
     connect(&model_, &QAbstractItemModel::rowsRemoved, this, rowsChanged);
     connect(&model_, &QAbstractItemModel::dataChanged, this, &TargetsPanel::fitRows);
@@ -140,6 +143,25 @@ void TargetsPanel::fitRowsNow()
     for (int row = 0; row < model_.rowCount(); ++row)
         if (view_->rowHeight(row) > most)
             view_->setRowHeight(row, most);
+}
+
+void TargetsPanel::fitAreaColumn()
+{
+    // Areas are short but single words ("Mathematics", "Communication") cannot wrap: widen the
+    // column to the longest word shown (within reason) when a pupil opens, never narrower than set.
+    const QFontMetrics fm = view_->fontMetrics();
+    const int em = fm.horizontalAdvance(QLatin1Char('M'));
+    const int padding = 2 * (view_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view_) + 1) + em / 2;
+    int widest = 0;
+    for (int row = 0; row < model_.rowCount(); ++row) {
+        const QString area = model_.index(row, TargetModel::AreaColumn).data().toString();
+        for (const QString& word : area.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            widest = std::max(widest, fm.horizontalAdvance(word) + padding);
+    }
+    QHeaderView* header = view_->horizontalHeader();
+    const int wanted = std::min(widest, em * 12);
+    if (wanted > header->sectionSize(TargetModel::AreaColumn))
+        header->resizeSection(TargetModel::AreaColumn, wanted);
 }
 
 void TargetsPanel::updateEarlierToggle()

@@ -44,6 +44,7 @@ public:
 private:
     void updateActions();
     void updateEarlierToggle();
+    void fitAreaColumn();
     void fitRows();
     void fitRowsNow();
 
