@@ -1,4 +1,5 @@
 #include "domain/entities.h"
+#include "domain/upn.h"
 #include "repo/repository.h"
 #include "services/schoolsession.h"
 #include "sidebar/sidebar.h"
@@ -91,6 +92,35 @@ TEST_CASE("The sidebar model holds all pupils on roll and this year's groups wit
     CHECK_FALSE(model.pupilIndex(school.leaver).isValid());
     CHECK(model.pupilIndex(school.amara).data(Qt::AccessibleTextRole).toString() ==
           QStringLiteral("Ami Okafor, Year 9"));
+}
+
+TEST_CASE("Pupils who share a name are told apart in the list: by year, or by UPN within a year")
+{
+    test::TempDir dir;
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("s.waymark")));
+    auto session = SchoolSession::open(school.path);
+    auto add = [&](const char* given, const char* family, int year, const QString& upn) {
+        Pupil p;
+        p.legalGivenName = QString::fromUtf8(given);
+        p.legalFamilyName = QString::fromUtf8(family);
+        p.yearGroup = year;
+        p.upn = upn;
+        return Repository<Pupil>(session->db()).insert(p);
+    };
+    const RowId ben7 = add("Ben", "Carter", 7, {}); // Ben Carter of Year 9 is already on roll
+    const QString upnA = upn::withCheckLetter(u"801200005101");
+    const QString upnB = upn::withCheckLetter(u"801200005102");
+    const RowId zaraA = add("Zara", "Quinn", 8, upnA);
+    const RowId zaraB = add("Zara", "Quinn", 8, upnB);
+
+    SidebarModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.load(session->db(), school.today);
+    CHECK(model.pupilIndex(school.ben).data().toString() == QStringLiteral("Carter, Ben (Year 9)"));
+    CHECK(model.pupilIndex(ben7).data().toString() == QStringLiteral("Carter, Ben (Year 7)"));
+    CHECK(model.pupilIndex(zaraA).data().toString() == QStringLiteral("Quinn, Zara (%1)").arg(upnA));
+    CHECK(model.pupilIndex(zaraB).data().toString() == QStringLiteral("Quinn, Zara (%1)").arg(upnB));
+    CHECK(model.pupilIndex(school.dev).data().toString() == QStringLiteral("Shah, Dev")); // no namesake
 }
 
 TEST_CASE("The sidebar model reloads after a change and passes the model tester throughout")

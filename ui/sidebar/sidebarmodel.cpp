@@ -64,6 +64,7 @@ void SidebarModel::load(Database& db, QDate today)
         pupilById.reserve(pupils_.size());
         for (std::size_t i = 0; i < pupils_.size(); ++i)
             pupilById.emplace(pupils_[i].id, int(i));
+        markNamesakes();
 
         nodes_.reserve(1 + pupils_.size() + groups_.size() + memberships.size() + 3);
         const int all = addNode(NodeKind::AllPupils, -1, -1);
@@ -121,6 +122,7 @@ void SidebarModel::clear()
     top_.clear();
     pupils_.clear();
     searchText_.clear();
+    distinction_.clear();
     groups_.clear();
     academicYear_ = 0;
     endResetModel();
@@ -221,7 +223,7 @@ QVariant SidebarModel::data(const QModelIndex& index, int role) const
     case NodeKind::Pupil:
         if (role == SearchTextRole)
             return searchText(std::size_t(n->item));
-        return pupilData(pupils_[std::size_t(n->item)], role);
+        return pupilData(pupils_[std::size_t(n->item)], distinction_[std::size_t(n->item)], role);
     case NodeKind::Group:
         return groupData(groups_[std::size_t(n->item)], role);
     case NodeKind::Heading:
@@ -231,10 +233,37 @@ QVariant SidebarModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-QVariant SidebarModel::pupilData(const PupilSummary& pupil, int role) const
+void SidebarModel::markNamesakes()
+{
+    // Namesakes sit next to each other: pupils_ is in name order.
+    distinction_.assign(pupils_.size(), QString());
+    const auto sameName = [this](std::size_t a, std::size_t b) {
+        return pupils_[a].sortName().compare(pupils_[b].sortName(), Qt::CaseInsensitive) == 0;
+    };
+    for (std::size_t first = 0; first < pupils_.size();) {
+        std::size_t end = first + 1;
+        while (end < pupils_.size() && sameName(first, end))
+            ++end;
+        for (std::size_t i = first; end - first > 1 && i < end; ++i) {
+            const bool yearShared =
+                std::any_of(pupils_.begin() + std::ptrdiff_t(first), pupils_.begin() + std::ptrdiff_t(end),
+                            [&](const PupilSummary& other) {
+                                return &other != &pupils_[i] && other.yearGroup == pupils_[i].yearGroup;
+                            });
+            distinction_[i] = !yearShared && pupils_[i].yearGroup ? yearText(pupils_[i].yearGroup)
+                              : pupils_[i].upn.isEmpty()          ? tr("no UPN")
+                                                                  : pupils_[i].upn;
+        }
+        first = end;
+    }
+}
+
+QVariant SidebarModel::pupilData(const PupilSummary& pupil, const QString& distinction, int role) const
 {
     switch (role) {
     case Qt::DisplayRole:
+        if (!distinction.isEmpty()) // two pupils of the same name: say which is which
+            return tr("%1 (%2)").arg(pupil.sortName(), distinction);
         return pupil.sortName();
     case Qt::ToolTipRole: {
         QStringList parts{pupil.displayName()};

@@ -61,13 +61,17 @@ private:
 
     int addNode(NodeKind kind, int parent, int item);
     const Node* nodeOf(const QModelIndex& index) const;
-    QVariant pupilData(const PupilSummary& pupil, int role) const;
+    QVariant pupilData(const PupilSummary& pupil, const QString& distinction, int role) const;
+    void markNamesakes();
     QVariant groupData(const GroupSummary& group, int role) const;
     QVariant headingData(const Node& node, int role) const;
 
     std::vector<Node> nodes_;
     std::vector<int> top_;
     std::vector<PupilSummary> pupils_;
+    // Parallel to pupils_: for a pupil whose name another on roll shares, what tells them apart (their
+    // year, or their UPN when the year is shared too); empty for everyone else.
+    std::vector<QString> distinction_;
     const QString& searchText(std::size_t pupil) const;
     mutable std::vector<QString> searchText_; // parallel to pupils_ once the first search asks
     std::vector<GroupSummary> groups_;
