@@ -4,6 +4,7 @@
 #include "maintenance/maintenance.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "storage/schemacheck.h"
 #include "storage/storageerror.h"
 
 #include <QCoreApplication>
@@ -41,6 +42,16 @@ void checkIdentity(Database& db, CheckReport& report)
         report.problems << Tr::tr("The file is at schema version %1, but this version of Waymark uses version %2.")
                                .arg(report.schemaVersion)
                                .arg(Migrations::currentVersion());
+}
+
+// A table, index, trigger or view that Waymark did not make, or one of its own missing or changed.
+void checkSchema(Database& db, CheckReport& report)
+{
+    const int version = db.schemaVersion();
+    if (version < 0 || version > Migrations::currentVersion())
+        return; // checkIdentity has said so
+    for (const QString& difference : schema::differences(db, version))
+        report.problems << Tr::tr("Not as Waymark made it: %1").arg(difference);
 }
 
 void checkIntegrity(Database& db, CheckReport& report)
@@ -137,7 +148,7 @@ CheckReport checkDatabase(Database& db)
     report.path = db.path();
     // Each step reports a failure of its own (a damaged page can make any query fail) and the
     // next still runs, so one fault does not hide another.
-    for (auto* step : {checkIdentity, checkIntegrity, checkForeignKeys, checkAttachments, checkUpns}) {
+    for (auto* step : {checkIdentity, checkSchema, checkIntegrity, checkForeignKeys, checkAttachments, checkUpns}) {
         try {
             step(db, report);
         } catch (const StorageError& e) {

@@ -14,7 +14,8 @@ ReadOnlyVisit::ReadOnlyVisit(const QString& path, int busyTimeoutMs)
       hadShm_(QFileInfo::exists(path + QStringLiteral("-shm")))
 {
     try {
-        db_ = Database::open(path, Database::Options{.readOnly = true, .busyTimeoutMs = busyTimeoutMs});
+        db_ = Database::open(path, Database::Options{.readOnly = true, .busyTimeoutMs = busyTimeoutMs,
+                                                      .allowUnexpectedSchema = true});
     } catch (...) {
         tidy(); // a file refused after SQLite opened it (a newer version, say) must not keep our litter
         throw;

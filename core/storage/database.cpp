@@ -1,7 +1,9 @@
 #include "storage/database.h"
 
+#include "storage/connection.h"
 #include "storage/fileinspection.h"
 #include "storage/migrations.h"
+#include "storage/schemacheck.h"
 #include "storage/storageerror.h"
 #include "storage/transaction.h"
 
@@ -56,37 +58,18 @@ bool isLocalDisk(const QString& path)
 #endif
 }
 
-sqlite3* openHandle(const QString& path, int flags, bool uri)
+sqlite3* openHandle(const QString& path, connection::Access access)
 {
-    sqlite3* db = nullptr;
-    const QByteArray name = uri ? QUrl::fromLocalFile(path).toEncoded() : QFile::encodeName(path);
-    const int rc = sqlite3_open_v2(name.constData(), &db, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
-                                   nullptr);
-    if (rc != SQLITE_OK) {
-        const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString();
-        sqlite3_close_v2(db);
-        throw StorageError::fromSqlite(rc, message, path);
-    }
-    sqlite3_extended_result_codes(db, 1);
-    return db;
+    return connection::open(QFile::encodeName(path), access, path);
 }
 
 sqlite3* openReadOnly(const QString& path, bool immutable)
 {
     if (!immutable)
-        return openHandle(path, SQLITE_OPEN_READONLY, false);
+        return openHandle(path, connection::Access::ReadOnly);
     QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
     url.setQuery(QStringLiteral("mode=ro&immutable=1"));
-    sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(url.toEncoded().constData(), &db,
-                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) {
-        const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString();
-        sqlite3_close_v2(db);
-        throw StorageError::fromSqlite(rc, message, path);
-    }
-    sqlite3_extended_result_codes(db, 1);
-    return db;
+    return connection::open(url.toEncoded(), connection::Access::ReadOnly, path, true);
 }
 
 QString readOnlyFileReason()
@@ -165,6 +148,20 @@ Identity probeIdentity(const QString& path, const FileInspection& inspection, bo
 }
 } // namespace
 
+namespace {
+StorageError unexpectedSchemaError(const QString& path, const QStringList& problems)
+{
+    QString list;
+    for (const QString& problem : problems)
+        list += QStringLiteral("\n• ") + problem;
+    return StorageError(StorageError::Kind::UnexpectedSchema,
+                        Tr::tr("“%1” has been changed by another program, so Waymark did not open it:%2\n\nA school "
+                               "file changed like this may have been made to do harm. Ask whoever gave it to you "
+                               "for a fresh copy, or restore your own from a backup. The file has not been changed.")
+                            .arg(path, list));
+}
+} // namespace
+
 std::unique_ptr<Database> Database::open(const QString& path, Options options)
 {
     const FileInspection inspection = inspectFile(path); // throws for missing, foreign or truncated files
@@ -207,7 +204,7 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
     if (behind && readOnly && !Migrations::readableUnmigrated(id.version))
         throw refuseOlderReadOnly();
 
-    sqlite3* raw = readOnly ? openReadOnly(path, immutable) : openHandle(path, SQLITE_OPEN_READWRITE, false);
+    sqlite3* raw = readOnly ? openReadOnly(path, immutable) : openHandle(path, connection::Access::ReadWrite);
     // Permissions can say "writable" while the file system says otherwise (ACLs, Windows shares).
     if (!readOnly && sqlite3_db_readonly(raw, "main") == 1) {
         readOnly = true;
@@ -215,7 +212,32 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
     }
     std::unique_ptr<Database> db(new Database(raw, path, readOnly, reason));
     sqlite3_busy_timeout(raw, options.busyTimeoutMs);
-    pragmaInt(raw, "PRAGMA user_version", path); // surfaces a lock taken since the probe as "in use"
+    // Read under this connection: it surfaces a lock taken since the probe as "in use", and another
+    // program may have migrated the file since.
+    const int version = pragmaInt(raw, "PRAGMA user_version", path);
+    if (version > Migrations::currentVersion())
+        throw StorageError(StorageError::Kind::NewerVersion,
+                           Tr::tr("“%1” was saved by a newer version of Waymark (file version %2; this version "
+                                  "reads up to %3). Update Waymark to open it. The file has not been changed.")
+                               .arg(path)
+                               .arg(version)
+                               .arg(Migrations::currentVersion()));
+
+    // Nothing else is read, and nothing written, before the schema is known to be Waymark's own.
+    if (QStringList problems = schema::differences(*db, version); !problems.isEmpty()) {
+        if (!options.allowUnexpectedSchema)
+            throw unexpectedSchemaError(path, problems);
+        if (!readOnly) {
+            db.reset();
+            options.readOnly = true;
+            return open(path, options);
+        }
+        db->readOnlyReason_ =
+            Tr::tr("This school file has been changed by another program (%1), so it was opened read-only: nothing "
+                   "in it can run and nothing can be saved.")
+                .arg(problems.first());
+        db->schemaProblems_ = std::move(problems);
+    }
 
     if (!readOnly)
         db->configure(isLocalDisk(path));
@@ -237,7 +259,7 @@ std::unique_ptr<Database> Database::create(const QString& path)
     if (!QFileInfo(QFileInfo(path).absolutePath()).isDir())
         throw StorageError(StorageError::Kind::NotFound,
                            Tr::tr("The folder for “%1” does not exist.").arg(path));
-    sqlite3* raw = openHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, false);
+    sqlite3* raw = openHandle(path, connection::Access::ReadWriteCreate);
     std::unique_ptr<Database> db(new Database(raw, path, false, {}));
     try {
         sqlite3_busy_timeout(raw, 5000);
@@ -279,9 +301,15 @@ void Database::createAtomically(const QString& path, const std::function<void(Da
     removeTemp();
 }
 
+std::unique_ptr<Database> Database::openScratch()
+{
+    sqlite3* raw = openHandle(QStringLiteral(":memory:"), connection::Access::ReadWriteCreate);
+    return std::unique_ptr<Database>(new Database(raw, QStringLiteral(":memory:"), false, {}));
+}
+
 std::unique_ptr<Database> Database::openInMemory()
 {
-    sqlite3* raw = openHandle(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, false);
+    sqlite3* raw = openHandle(QStringLiteral(":memory:"), connection::Access::ReadWriteCreate);
     std::unique_ptr<Database> db(new Database(raw, QStringLiteral(":memory:"), false, {}));
     db->exec("PRAGMA foreign_keys = ON");
     Migrations::apply(*db);

@@ -4,6 +4,7 @@
 #include "storage/statement.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -29,6 +30,9 @@ public:
     {
         bool readOnly = false;      // open read-only even if the file is writable
         int busyTimeoutMs = 5000;   // how long to wait for another program's lock
+        // A file whose schema is not exactly what Waymark made (an added trigger, say) is refused;
+        // with this set it is opened read-only instead, so that it can be looked at or checked.
+        bool allowUnexpectedSchema = false;
     };
 
     // A row changed by a committed transaction.
@@ -49,6 +53,8 @@ public:
     static void createAtomically(const QString& path, const std::function<void(Database&)>& build);
     // A private in-memory school, for tests.
     static std::unique_ptr<Database> openInMemory();
+    // A private, empty in-memory database with no schema at all (for the reference schema).
+    static std::unique_ptr<Database> openScratch();
 
     ~Database();
     Database(const Database&) = delete;
@@ -57,6 +63,8 @@ public:
     const QString& path() const { return path_; }
     bool isReadOnly() const { return readOnly_; }
     const QString& readOnlyReason() const { return readOnlyReason_; }
+    // How the file's schema differs from Waymark's, when it was opened with allowUnexpectedSchema.
+    const QStringList& schemaProblems() const { return schemaProblems_; }
     int schemaVersion();
 
     Statement prepare(std::string_view sql); // cached; safe to nest
@@ -101,6 +109,7 @@ private:
     QString path_;
     bool readOnly_ = false;
     QString readOnlyReason_;
+    QStringList schemaProblems_;
     HybridClock clock_;
     HybridClock::Stamp persistedStamp_ = 0;
     QString deviceId_;

@@ -2,6 +2,7 @@
 
 #include "domain/builtinscales.h"
 #include "storage/database.h"
+#include "storage/schemacheck.h"
 #include "storage/storageerror.h"
 #include "storage/transaction.h"
 
@@ -31,9 +32,15 @@ std::string expandEntity(std::string sql)
     return sql;
 }
 
-void migrateToV1(Database& db)
+// Version 1: the whole first schema. Seeding the built-in ladders and the file's identity is kept
+// apart from the schema, so that the reference schema (schema::expected) can be built without it.
+void schemaV1(Database& db)
 {
     db.exec(expandEntity(kSchemaV1));
+}
+
+void seedV1(Database& db)
+{
     db.exec("PRAGMA application_id = " + std::to_string(Database::kApplicationId));
     db.prepare("INSERT INTO meta(key, value) VALUES('device_id', ?1)")
         .bindAll(QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -48,7 +55,7 @@ void migrateToV1(Database& db)
 // (the dashboard), so that five years of history cost no more than one: each pupil's last held
 // review is one index seek, and the counts of active targets and of recent evidence read only the
 // index, not the rows.
-void migrateToV2(Database& db)
+void schemaV2(Database& db)
 {
     db.exec("CREATE INDEX IF NOT EXISTS review_last_held ON review(pupil_id, held_on) "
             "WHERE deleted = 0 AND held_on IS NOT NULL AND status <> 'planned'");
@@ -58,22 +65,82 @@ void migrateToV2(Database& db)
 
 struct Step
 {
-    std::function<void(Database&)> apply;
-    bool indexesOnly; // adds indexes and nothing else: a file without it reads the same
+    void (*schema)(Database&);
+    void (*seed)(Database&); // data a new file needs at this step, or nullptr
+    bool indexesOnly;        // adds indexes and nothing else: a file without it reads the same
 };
 
 // Index i holds the step from version i to version i + 1.
 const std::vector<Step>& steps()
 {
-    static const std::vector<Step> all = {{migrateToV1, false}, {migrateToV2, true}};
+    static const std::vector<Step> all = {{schemaV1, seedV1, false}, {schemaV2, nullptr, true}};
     return all;
 }
 
-bool isSharedEntity(Database& db, const std::string& table)
+// An SQL identifier in double quotes, and a string literal in single quotes, each with its quote
+// character doubled: the names are Waymark's own, but quoting them properly costs nothing.
+std::string identifier(const std::string& name)
 {
-    auto stmt = db.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = 'uuid'");
-    stmt.bindAll(table);
-    return stmt.step();
+    std::string out = "\"";
+    for (const char c : name)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string literal(const std::string& text)
+{
+    std::string out = "'";
+    for (const char c : text)
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+// Creates, in the scratch reference database, the triggers that copy an overwritten row of each
+// shared table into history and refuse hard deletes. The tables and columns are read from the
+// scratch database, which holds only what Waymark's own steps made: never from a school file.
+void createHistoryTriggers(Database& scratch)
+{
+    std::vector<std::string> tables;
+    {
+        auto stmt = scratch.prepare("SELECT m.name FROM sqlite_schema m WHERE m.type = 'table' AND m.name NOT LIKE "
+                                    "'sqlite_%' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = "
+                                    "'uuid') ORDER BY m.name");
+        while (stmt.step())
+            tables.push_back(stmt.text(0).toStdString());
+    }
+    for (const std::string& table : tables) {
+        std::string json;
+        std::string changed;
+        auto cols = scratch.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid");
+        cols.bindAll(table);
+        while (cols.step()) {
+            const std::string col = cols.text(0).toStdString();
+            json += (json.empty() ? "" : ", ") + literal(col) + ", OLD." + identifier(col);
+            if (col != "hlc" && col != "origin" && col != "id")
+                changed += (changed.empty() ? "" : " OR ") + ("OLD." + identifier(col) + " IS NOT NEW." + identifier(col));
+        }
+        // Only a real change of content is history; a save that changes nothing adds nothing.
+        scratch.exec("CREATE TRIGGER " + identifier("history_" + table) + " AFTER UPDATE ON " + identifier(table) +
+                     " WHEN " + changed +
+                     " BEGIN INSERT INTO history(entity, entity_uuid, hlc, origin, replaced_at, old_row) VALUES (" +
+                     literal(table) + ", OLD.uuid, OLD.hlc, OLD.origin, NEW.hlc >> 16, json_object(" + json +
+                     ")); END");
+        // Shared rows are tombstoned, never deleted: a hard delete would lose data and break merging.
+        scratch.exec("CREATE TRIGGER " + identifier("keep_" + table) + " BEFORE DELETE ON " + identifier(table) +
+                     " BEGIN SELECT RAISE(ABORT, 'shared records are tombstoned, not deleted'); END");
+    }
+}
+
+// Gives a school file exactly the triggers of the reference schema at `version`: each is dropped
+// by its name and made again from the reference's own CREATE statement.
+void installTriggers(Database& db, int version)
+{
+    for (const schema::Object& o : schema::expected(version)) {
+        if (o.type != "trigger")
+            continue;
+        db.exec("DROP TRIGGER IF EXISTS " + identifier(o.name));
+        db.exec(o.sql);
+    }
 }
 
 } // namespace
@@ -111,8 +178,11 @@ void Migrations::applyUpTo(Database& db, int target)
             const int version = db.schemaVersion();
             if (version >= target)
                 break;
-            steps()[std::size_t(version)].apply(db);
-            refreshHistoryTriggers(db);
+            const Step& step = steps()[std::size_t(version)];
+            step.schema(db);
+            if (step.seed)
+                step.seed(db);
+            installTriggers(db, version + 1);
             if (db.prepare("PRAGMA foreign_key_check").step())
                 throw StorageError(StorageError::Kind::Damaged,
                                    QCoreApplication::translate("Migrations",
@@ -129,40 +199,12 @@ void Migrations::applyUpTo(Database& db, int target)
     db.exec("PRAGMA foreign_keys = ON");
 }
 
-void Migrations::refreshHistoryTriggers(Database& db)
+void Migrations::buildReference(Database& scratch, int version)
 {
-    std::vector<std::string> tables;
-    {
-        auto stmt = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                               "ORDER BY name");
-        while (stmt.step())
-            tables.push_back(stmt.text(0).toStdString());
-    }
-    for (const std::string& table : tables) {
-        if (!isSharedEntity(db, table))
-            continue;
-        std::string json;
-        std::string changed;
-        auto cols = db.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid");
-        cols.bindAll(table);
-        while (cols.step()) {
-            const std::string col = cols.text(0).toStdString();
-            const std::string quoted = "\"" + col + "\"";
-            json += (json.empty() ? "" : ", ") + ("'" + col + "', OLD." + quoted);
-            if (col != "hlc" && col != "origin" && col != "id")
-                changed += (changed.empty() ? "" : " OR ") + ("OLD." + quoted + " IS NOT NEW." + quoted);
-        }
-        const std::string name = "\"" + table + "\"";
-        db.exec("DROP TRIGGER IF EXISTS \"history_" + table + "\"");
-        // Only a real change of content is history; a save that changes nothing adds nothing.
-        db.exec("CREATE TRIGGER \"history_" + table + "\" AFTER UPDATE ON " + name + " WHEN " + changed +
-                " BEGIN INSERT INTO history(entity, entity_uuid, hlc, origin, replaced_at, old_row) VALUES ('" +
-                table + "', OLD.uuid, OLD.hlc, OLD.origin, NEW.hlc >> 16, json_object(" + json + ")); END");
-        // Shared rows are tombstoned, never deleted: a hard delete would lose data and break merging.
-        db.exec("DROP TRIGGER IF EXISTS \"keep_" + table + "\"");
-        db.exec("CREATE TRIGGER \"keep_" + table + "\" BEFORE DELETE ON " + name +
-                " BEGIN SELECT RAISE(ABORT, 'shared records are tombstoned, not deleted'); END");
-    }
+    for (int v = 0; v < version; ++v)
+        steps()[std::size_t(v)].schema(scratch);
+    if (version > 0)
+        createHistoryTriggers(scratch);
 }
 
 } // namespace waymark

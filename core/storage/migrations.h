@@ -17,9 +17,9 @@ public:
     static void apply(Database& db);
     // Same, but stops at target (for tests that build fixtures of older versions).
     static void applyUpTo(Database& db, int target);
-    // (Re)creates the triggers that copy an overwritten row into the history table; called by every
-    // step so that a column added later is covered too.
-    static void refreshHistoryTriggers(Database& db);
+    // Makes in an empty scratch database the schema that the steps up to `version` make, with its
+    // history triggers and without any seed data: what schema::expected() is read from.
+    static void buildReference(Database& scratch, int version);
 };
 
 } // namespace waymark

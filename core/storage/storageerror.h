@@ -17,6 +17,7 @@ public:
         NotWaymark,   // a database, but not a Waymark school file
         Damaged,      // truncated or corrupt
         NewerVersion, // written by a newer Waymark
+        UnexpectedSchema, // tables, indexes, triggers or views that Waymark did not make
         ReadOnly,     // write attempted on a read-only file
         Locked,       // another program holds a lock
         DiskFull,
