@@ -162,7 +162,7 @@ CheckReport checkDatabase(Database& db)
 CheckReport checkFile(const QString& path, int busyTimeoutMs)
 {
     try {
-        ReadOnlyVisit visit(path, busyTimeoutMs);
+        ReadOnlyVisit visit(path, busyTimeoutMs, true);
         CheckReport report = checkDatabase(visit.db());
         report.path = path;
         return report;

@@ -18,8 +18,9 @@ class Database;
 class ReadOnlyVisit
 {
 public:
-    // Throws StorageError as Database::open does.
-    explicit ReadOnlyVisit(const QString& path, int busyTimeoutMs = 5000);
+    // Throws StorageError as Database::open does. A file whose schema is not Waymark's own is
+    // refused unless allowUnexpectedSchema (for check, which lists what is wrong).
+    explicit ReadOnlyVisit(const QString& path, int busyTimeoutMs = 5000, bool allowUnexpectedSchema = false);
     ~ReadOnlyVisit();
     ReadOnlyVisit(const ReadOnlyVisit&) = delete;
     ReadOnlyVisit& operator=(const ReadOnlyVisit&) = delete;

@@ -9,13 +9,13 @@
 
 namespace waymark {
 
-ReadOnlyVisit::ReadOnlyVisit(const QString& path, int busyTimeoutMs)
+ReadOnlyVisit::ReadOnlyVisit(const QString& path, int busyTimeoutMs, bool allowUnexpectedSchema)
     : path_(path), hadWal_(QFileInfo::exists(path + QStringLiteral("-wal"))),
       hadShm_(QFileInfo::exists(path + QStringLiteral("-shm")))
 {
     try {
         db_ = Database::open(path, Database::Options{.readOnly = true, .busyTimeoutMs = busyTimeoutMs,
-                                                      .allowUnexpectedSchema = true});
+                                                      .allowUnexpectedSchema = allowUnexpectedSchema});
     } catch (...) {
         tidy(); // a file refused after SQLite opened it (a newer version, say) must not keep our litter
         throw;

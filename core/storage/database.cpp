@@ -178,9 +178,16 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
         reason = Tr::tr("The folder holding the school file cannot be written to, so changes cannot be saved. "
                         "Copy the file to a folder you can write to.");
     }
-    // SQLite cannot create a WAL index in a read-only folder. Only a WAL file with no pending WAL can
-    // then be read safely as immutable; anything else is opened normally and SQLite says what it can.
-    const bool immutable = readOnly && !inspection.folderWritable && inspection.walMode && !inspection.hasWal;
+    // A read-only connection to a WAL file makes -wal and -shm files beside it that it cannot remove,
+    // and those files, owned by whoever looked, can then lock the file's owner out (or fail on a full
+    // disk or read-only media). When no program has the file open (SQLite removes both files when the
+    // last connection closes, and an exclusive-mode writer keeps a -wal even without a -shm), the
+    // file alone holds everything, so it is read as immutable and nothing is made beside it.
+    // In a folder nobody can write to, an empty -wal (copied to read-only media, say) has no writer.
+    const bool noShm = !QFileInfo::exists(path + QStringLiteral("-shm"));
+    const bool immutable = readOnly && inspection.walMode && noShm &&
+                           (!QFileInfo::exists(path + QStringLiteral("-wal")) ||
+                            (!inspection.folderWritable && !inspection.hasWal));
 
     const Identity id = probeIdentity(path, inspection, immutable);
     if (id.applicationId != kApplicationId)

@@ -1,0 +1,2 @@
+-- Without its history trigger an overwritten pupil would be lost for ever.
+DROP TRIGGER history_pupil;

@@ -1,0 +1,2 @@
+ALTER TABLE pupil ADD COLUMN secret TEXT;
+DROP INDEX evidence_live;

@@ -1,0 +1,1 @@
+CREATE VIEW roll AS SELECT upn, legal_family_name FROM pupil;

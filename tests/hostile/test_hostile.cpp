@@ -1,0 +1,267 @@
+// Hostile school files, one case per folder in tests/hostile/cases/ (make.sql, optional base and
+// make.sh, and expected.txt). make_hostile_files.sh makes them; each is then opened by the core, by
+// `waymark-cli check` and `stats`, and by the waymark app, and must be refused or opened read-only
+// with a message that names what is wrong. Afterwards every file in the folder, including a
+// colleague's victim.waymark, is byte-identical, and no canary file made by the file's own SQL
+// exists.
+//
+// expected.txt lines:
+//   open: <kind>            how Database::open refuses it (unexpected-schema, damaged, ...), or "readonly"
+//   check: <text>           a line `waymark-cli check` must print (a substring of it)
+//   app: <text>             what the app must say on stderr when asked for a screenshot of it
+#include "maintenance/maintenance.h"
+#include "storage/database.h"
+#include "storage/storageerror.h"
+#include "storage/transaction.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTextStream>
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+using namespace waymark;
+using Kind = StorageError::Kind;
+
+namespace {
+
+struct Expectations
+{
+    QString open;          // a kind name, or "readonly"
+    QStringList check;     // lines check must print
+    QStringList app;       // what the app must print on stderr
+};
+
+Expectations readExpectations(const QString& caseDir)
+{
+    Expectations e;
+    QFile file(QDir(caseDir).filePath(QStringLiteral("expected.txt")));
+    REQUIRE(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    QTextStream in(&file);
+    in.setEncoding(QStringConverter::Utf8);
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        if (line.startsWith(QLatin1String("open: ")))
+            e.open = line.mid(6).trimmed();
+        else if (line.startsWith(QLatin1String("check: ")))
+            e.check << line.mid(7);
+        else if (line.startsWith(QLatin1String("app: ")))
+            e.app << line.mid(5);
+    }
+    REQUIRE_FALSE(e.open.isEmpty());
+    return e;
+}
+
+QString kindName(Kind kind)
+{
+    static const std::map<Kind, QString> names = {
+        {Kind::UnexpectedSchema, QStringLiteral("unexpected-schema")},
+        {Kind::Damaged, QStringLiteral("damaged")},
+        {Kind::NotWaymark, QStringLiteral("not-waymark")},
+        {Kind::NotSqlite, QStringLiteral("not-sqlite")},
+        {Kind::NewerVersion, QStringLiteral("newer-version")},
+        {Kind::ReadOnly, QStringLiteral("read-only")},
+        {Kind::Locked, QStringLiteral("locked")},
+        {Kind::Io, QStringLiteral("io")},
+        {Kind::Other, QStringLiteral("other")},
+    };
+    const auto it = names.find(kind);
+    return it == names.end() ? QStringLiteral("kind %1").arg(int(kind)) : it->second;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString& program, const QStringList& arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    REQUIRE(process.waitForStarted());
+    REQUIRE(process.waitForFinished(120000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+// Every file in the folder (hidden ones too) with the SHA-256 of its bytes.
+std::map<QString, QByteArray> snapshot(const QString& folder)
+{
+    std::map<QString, QByteArray> files;
+    const QDir dir(folder);
+    for (const QString& name : dir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name))
+        files[name] = test::sha256Of(dir.filePath(name));
+    return files;
+}
+
+QString casesDir()
+{
+    return QStringLiteral(WAYMARK_HOSTILE_DIR "/cases");
+}
+
+QStringList caseNames()
+{
+    return QDir(casesDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+bool sqliteShellMissing();
+
+// Makes every hostile file in a new temporary folder, as the script in tests/hostile does.
+class HostileFiles
+{
+public:
+    HostileFiles()
+    {
+        const Run made = run(QStringLiteral("bash"), {QStringLiteral(WAYMARK_HOSTILE_DIR "/make_hostile_files.sh"),
+                                                      QStringLiteral(WAYMARK_CLI_PATH), dir_.path()});
+        INFO(made.err.toStdString());
+        REQUIRE(made.exitCode == 0);
+        before_ = snapshot(dir_.path());
+    }
+    QString file(const QString& name) const { return dir_.path(name + QStringLiteral(".waymark")); }
+    QString folder() const { return dir_.path(); }
+    // Nothing in the folder changed, and nothing was added (no canary, no -wal or -shm left).
+    void requireUntouched() const
+    {
+        const auto after = snapshot(dir_.path());
+        for (const auto& [name, hash] : before_) {
+            INFO("file " << name.toStdString());
+            REQUIRE(after.count(name) == 1);
+            CHECK(after.at(name) == hash);
+        }
+        for (const auto& [name, hash] : after) {
+            INFO("a file appeared: " << name.toStdString());
+            CHECK(before_.count(name) == 1);
+        }
+        CHECK_FALSE(QFileInfo::exists(dir_.path(QStringLiteral("canary.db"))));
+    }
+
+private:
+    test::TempDir dir_;
+    std::map<QString, QByteArray> before_;
+};
+
+bool sqliteShellMissing()
+{
+    QProcess which;
+    which.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("command -v sqlite3")});
+    which.waitForFinished();
+    return QString::fromUtf8(which.readAllStandardOutput()).trimmed().isEmpty();
+}
+
+} // namespace
+
+TEST_CASE("Every hostile case has its files and expectations")
+{
+    const QStringList names = caseNames();
+    CHECK(names.size() >= 10);
+    for (const QString& name : names) {
+        INFO(name.toStdString());
+        const QDir dir(QDir(casesDir()).filePath(name));
+        CHECK((dir.exists(QStringLiteral("make.sql")) || dir.exists(QStringLiteral("make.sh"))));
+        readExpectations(dir.path());
+    }
+}
+
+TEST_CASE("The core refuses each hostile file before reading or writing anything, and leaves every file as it was")
+{
+    if (sqliteShellMissing())
+        WAYMARK_SKIP("the sqlite3 shell is not installed");
+    HostileFiles files;
+    for (const QString& name : caseNames()) {
+        INFO("case " << name.toStdString());
+        const Expectations expected = readExpectations(QDir(casesDir()).filePath(name));
+        const QString path = files.file(name);
+        QString message;
+        QString kind = QStringLiteral("opened");
+        bool readOnly = false;
+        try {
+            auto db = Database::open(path);
+            readOnly = db->isReadOnly();
+            kind = readOnly ? QStringLiteral("readonly") : QStringLiteral("opened");
+        } catch (const StorageError& e) {
+            kind = kindName(e.kind());
+            message = e.message();
+        }
+        CHECK(kind.toStdString() == expected.open.toStdString());
+        if (expected.open == QLatin1String("unexpected-schema")) {
+            for (const QString& line : expected.check)
+                CHECK_THAT(message.toStdString(), Catch::Contains(line.toStdString()));
+            CHECK(message.contains(QStringLiteral("The file has not been changed.")));
+            // Messages stay readable: no line runs on for ever, whatever the file's names.
+            for (const QString& line : message.split(QLatin1Char('\n')))
+                CHECK(line.size() < 400);
+
+            // Asked for, it opens read-only: readable, unwritable, with the reason.
+            auto db = Database::open(path, {.readOnly = false, .allowUnexpectedSchema = true});
+            CHECK(db->isReadOnly());
+            CHECK_FALSE(db->schemaProblems().isEmpty());
+            CHECK(db->readOnlyReason().contains(QStringLiteral("changed by another program")));
+            CHECK_THROWS_AS(Transaction(*db, Transaction::Kind::Write), StorageError);
+        }
+    }
+    files.requireUntouched();
+}
+
+TEST_CASE("waymark-cli check names what is wrong with each hostile file and exits 1; stats reads none of them")
+{
+    if (sqliteShellMissing())
+        WAYMARK_SKIP("the sqlite3 shell is not installed");
+    HostileFiles files;
+    for (const QString& name : caseNames()) {
+        INFO("case " << name.toStdString());
+        const Expectations expected = readExpectations(QDir(casesDir()).filePath(name));
+        const Run checked = run(QStringLiteral(WAYMARK_CLI_PATH), {QStringLiteral("check"), files.file(name)});
+        INFO(checked.out.toStdString() << checked.err.toStdString());
+        CHECK(checked.exitCode == 1);
+        CHECK(checked.out.contains(QStringLiteral("not sound")));
+        for (const QString& line : expected.check)
+            CHECK_THAT(checked.out.toStdString(), Catch::Contains(line.toStdString()));
+        if (expected.open == QLatin1String("unexpected-schema")) {
+            const Run stats = run(QStringLiteral(WAYMARK_CLI_PATH), {QStringLiteral("stats"), files.file(name)});
+            INFO(stats.out.toStdString() << stats.err.toStdString());
+            CHECK(stats.exitCode != 0);
+            CHECK(stats.err.contains(QStringLiteral("changed by another program")));
+        }
+    }
+    // The victim is a sound school, and checking it changes nothing either.
+    CHECK(run(QStringLiteral(WAYMARK_CLI_PATH), {QStringLiteral("check"), files.file(QStringLiteral("victim"))}).exitCode ==
+          0);
+    files.requireUntouched();
+}
+
+TEST_CASE("The waymark app refuses each hostile file with the same message and leaves every file as it was")
+{
+    if (sqliteShellMissing())
+        WAYMARK_SKIP("the sqlite3 shell is not installed");
+    HostileFiles files;
+    test::TempDir out;
+    for (const QString& name : caseNames()) {
+        INFO("case " << name.toStdString());
+        const Expectations expected = readExpectations(QDir(casesDir()).filePath(name));
+        const QString picture = out.path(name + QStringLiteral(".png"));
+        const Run shown = run(QStringLiteral(WAYMARK_GUI_BINARY), {QStringLiteral("--screenshot"), picture,
+                                                                     QStringLiteral("--show"),
+                                                                     QStringLiteral("dashboard"), files.file(name)});
+        INFO(shown.err.toStdString());
+        if (expected.open == QLatin1String("readonly")) {
+            CHECK(shown.exitCode == 0);
+        } else {
+            CHECK(shown.exitCode == 2);
+            CHECK_FALSE(QFileInfo::exists(picture));
+            for (const QString& line : expected.app)
+                CHECK_THAT(shown.err.toStdString(), Catch::Contains(line.toStdString()));
+            if (expected.open == QLatin1String("unexpected-schema"))
+                CHECK(shown.err.contains(QStringLiteral("has been changed by another program")));
+        }
+    }
+    files.requireUntouched();
+}
