@@ -1,5 +1,6 @@
 // Tests for waymark::upn: normalising, the DfE check letter, validation and messages.
 #include "domain/upn.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QString>
@@ -145,8 +146,8 @@ TEST_CASE("temporary UPNs end in a letter", "[upn]")
     CHECK_FALSE(upn::isTemporary(u""));
 }
 
-// UPNs from /work/shared/data/census/Pupil-Census-Data.csv (DFEAGILEDEVOPS/MTC @ 249e339d,
-// admin/spec/back-end/files/Pupil-Census-Data.csv), described as test UPNs with invalid check
+// UPNs from tests/fixtures/census/Pupil-Census-Data.csv (DFEAGILEDEVOPS/MTC @ 249e339d,
+// admin/spec/back-end/files/Pupil-Census-Data.csv; see the README beside it), described as test UPNs with invalid check
 // letters. Computed by hand, four of them are wrong, but A999999500003 is in fact valid:
 // 9x(2+3+4+5+6+7) + 5x8 + 3x13 = 243 + 40 + 39 = 322 = 14 x 23, so its check letter is A.
 TEST_CASE("census sample UPNs: computed, not assumed", "[upn]")
@@ -163,10 +164,9 @@ TEST_CASE("census sample UPNs: computed, not assumed", "[upn]")
     CHECK(s(upn::checkLetterFor(u"A999999500004")) == "P");
 }
 
-#ifdef WAYMARK_SHARED_DATA_DIR
 TEST_CASE("census sample file: UPNs read from the file", "[upn]")
 {
-    QFile file(QStringLiteral(WAYMARK_SHARED_DATA_DIR "/census/Pupil-Census-Data.csv"));
+    QFile file(test::fixturePath(QStringLiteral("census/Pupil-Census-Data.csv")));
     REQUIRE(file.open(QIODevice::ReadOnly | QIODevice::Text));
     const QStringList header = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
     const qsizetype column = header.indexOf(QStringLiteral("UPN"));
@@ -188,7 +188,6 @@ TEST_CASE("census sample file: UPNs read from the file", "[upn]")
     CHECK(rows == 5);
     CHECK(valid == 1);
 }
-#endif
 
 TEST_CASE("describe gives a sentence for each problem", "[upn]")
 {

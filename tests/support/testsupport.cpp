@@ -29,11 +29,6 @@ QString fixturePath(const QString& relative)
     return QDir(QStringLiteral(WAYMARK_FIXTURES_DIR)).filePath(relative);
 }
 
-QString sharedDataPath(const QString& relative)
-{
-    return QDir(QStringLiteral(WAYMARK_SHARED_DATA_DIR)).filePath(relative);
-}
-
 QByteArray readAll(const QString& path)
 {
     QFile f(path);

@@ -19,7 +19,6 @@ private:
 };
 
 QString fixturePath(const QString& relative);    // tests/fixtures/...
-QString sharedDataPath(const QString& relative); // ../shared/data/...
 QByteArray readAll(const QString& path);
 void writeAll(const QString& path, const QByteArray& bytes);
 QByteArray sha256Of(const QString& path);         // of the file's bytes, to prove it was not modified

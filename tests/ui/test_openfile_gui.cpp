@@ -3,10 +3,12 @@
 #include "services/schoolsession.h"
 #include "settings.h"
 #include "shell/mainwindow.h"
+#include "shell/messagebanner.h"
 #include "storage/database.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -156,4 +158,45 @@ TEST_CASE("After an error the teacher can open another file instead")
     });
     REQUIRE(app.openSchool(bad, AppController::Context::Startup));
     CHECK(QFileInfo(app.document().session()->path()).fileName() == QStringLiteral("good.waymark"));
+}
+
+TEST_CASE("A school file changed by another program is refused, and on request opened read-only with nothing in it run")
+{
+    test::TempDir dir;
+    test::isolateUserFolders(dir.path(QStringLiteral("home")));
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("changed.waymark")));
+    // A trigger that would tombstone every pupil on the next edit of anyone's pronouns.
+    sqliteShell(school.path, "CREATE TRIGGER wipe_pupils AFTER UPDATE OF pronouns ON pupil "
+                             "BEGIN UPDATE pupil SET deleted = 1; END;\n");
+    const QByteArray before = test::sha256Of(school.path);
+    Settings settings(dir.path(QStringLiteral("settings.ini")));
+    AppController app(settings);
+    app.window().setRemembersState(false);
+
+    SECTION("refused, with the trigger named")
+    {
+        bool opened = true;
+        const QString said = openAndAnswer(app, school.path, QStringLiteral("Cancel"), &opened);
+        CHECK_FALSE(opened);
+        CHECK(said.contains(QStringLiteral("changed by another program")));
+        CHECK(said.contains(QStringLiteral("It has a trigger “wipe_pupils” that Waymark did not make.")));
+        CHECK(said.contains(QStringLiteral("The file has not been changed.")));
+        CHECK_FALSE(app.document().isOpen());
+    }
+    SECTION("opened read-only when the teacher asks")
+    {
+        bool opened = false;
+        openAndAnswer(app, school.path, QStringLiteral("Open Read-Only"), &opened);
+        REQUIRE(opened);
+        CHECK(app.document().isReadOnly());
+        app.window().show();
+        CHECK(app.window().readOnlyBanner()->isVisible());
+        CHECK(app.document().session()->readOnlyReason().contains(QStringLiteral("wipe_pupils")));
+        app.window().close();
+        app.document().setSession(nullptr);
+    }
+    CHECK(test::sha256Of(school.path) == before);
+    // Nothing was left beside it either (a -wal or -shm made by a read-only look locks its owner out).
+    CHECK(QDir(dir.path()).entryList({QStringLiteral("changed.waymark*")}, QDir::Files | QDir::Hidden) ==
+          QStringList{QStringLiteral("changed.waymark")});
 }

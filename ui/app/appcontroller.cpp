@@ -134,9 +134,9 @@ std::optional<int> AppController::startScreenshot(const CommandLine& commandLine
     return 0;
 }
 
-void AppController::openSchoolOrThrow(const QString& path)
+void AppController::openSchoolOrThrow(const QString& path, Database::Options options)
 {
-    auto session = SchoolSession::open(QFileInfo(path).absoluteFilePath());
+    auto session = SchoolSession::open(QFileInfo(path).absoluteFilePath(), options);
     document_->setSession(std::move(session));
     rememberOpened(path);
 }
@@ -144,6 +144,7 @@ void AppController::openSchoolOrThrow(const QString& path)
 bool AppController::openSchool(const QString& path, Context context)
 {
     QString next = path;
+    Database::Options options;
     while (!next.isEmpty()) {
         const SchoolSession* current = document_->session();
         if (current && QFileInfo(current->path()) == QFileInfo(next)) {
@@ -151,20 +152,30 @@ bool AppController::openSchool(const QString& path, Context context)
             return true;
         }
         try {
-            openSchoolOrThrow(next);
+            openSchoolOrThrow(next, options);
             if (document_->isReadOnly())
                 showStatus(tr("Opened read-only: changes cannot be saved."));
             return true;
         } catch (const StorageError& error) {
-            bool tryAnother = false;
-            reportOpenError(next, error, &tryAnother, context);
-            next = tryAnother ? chooseFileToOpen() : QString();
+            switch (reportOpenError(next, error, context)) {
+            case AfterOpenError::OpenAnother:
+                next = chooseFileToOpen();
+                options = {};
+                break;
+            case AfterOpenError::OpenReadOnly:
+                options.allowUnexpectedSchema = true;
+                break;
+            case AfterOpenError::Stop:
+                next.clear();
+                break;
+            }
         }
     }
     return false;
 }
 
-void AppController::reportOpenError(const QString& path, const StorageError& error, bool* tryAnother, Context context)
+AppController::AfterOpenError AppController::reportOpenError(const QString& path, const StorageError& error,
+                                                             Context context)
 {
     QMessageBox box(QMessageBox::Warning, tr("Waymark"),
                     tr("Waymark could not open “%1”.").arg(QFileInfo(path).fileName()), QMessageBox::NoButton,
@@ -174,13 +185,19 @@ void AppController::reportOpenError(const QString& path, const StorageError& err
     if (error.kind() != StorageError::Kind::NotFound && !detail.contains(tr("has not been changed")))
         detail += QStringLiteral("\n\n") + tr("The file has not been changed.");
     box.setInformativeText(detail);
+    // A file changed by another program can still be looked at safely: read-only, nothing in it runs.
+    QPushButton* readOnly = nullptr;
+    if (error.kind() == StorageError::Kind::UnexpectedSchema)
+        readOnly = box.addButton(tr("Open &Read-Only"), QMessageBox::ActionRole);
     QPushButton* another = box.addButton(tr("&Open Another File…"), QMessageBox::AcceptRole);
     QPushButton* stop =
         box.addButton(context == Context::Startup ? tr("&Quit") : tr("Cancel"), QMessageBox::RejectRole);
     box.setDefaultButton(another);
     box.setEscapeButton(stop);
     box.exec();
-    *tryAnother = box.clickedButton() == another;
+    if (readOnly && box.clickedButton() == readOnly)
+        return AfterOpenError::OpenReadOnly;
+    return box.clickedButton() == another ? AfterOpenError::OpenAnother : AfterOpenError::Stop;
 }
 
 QString AppController::chooseFileToOpen()

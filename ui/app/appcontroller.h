@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/commandline.h"
+#include "storage/database.h"
 
 #include <QObject>
 #include <QString>
@@ -39,7 +40,7 @@ public:
     enum class Context { Startup, Running };
     bool openSchool(const QString& path, Context context = Context::Running);
     // The same without any dialog; throws StorageError and leaves the open school as it was.
-    void openSchoolOrThrow(const QString& path);
+    void openSchoolOrThrow(const QString& path, Database::Options options = {});
 
     void newSchool();      // File ▸ New School…
     void openWithDialog(); // File ▸ Open…
@@ -62,7 +63,8 @@ private:
     bool runWelcome();
     bool createSchoolAt(const QString& path, const QString& name);
     QString chooseFileToOpen();
-    void reportOpenError(const QString& path, const StorageError& error, bool* tryAnother, Context context);
+    enum class AfterOpenError { Stop, OpenAnother, OpenReadOnly };
+    AfterOpenError reportOpenError(const QString& path, const StorageError& error, Context context);
     void rememberOpened(const QString& path);
     void showStatus(const QString& message);
 
