@@ -188,6 +188,40 @@ void flip(const QString& path, qint64 offset, uchar mask = 0x01)
     test::writeAll(path, bytes);
 }
 
+// Sets the magic number for the given checksum byte order and recomputes the header's and every whole
+// frame's checksum in it, as SQLite would have written them. (Tests that use this check that SQLite
+// accepts the result, so this is not the parser checking itself.)
+void rewriteChecksums(QByteArray& log, int pageSize, bool bigEndian)
+{
+    const auto word = [&log, bigEndian](qint64 at) {
+        const auto* p = reinterpret_cast<const uchar*>(log.constData() + at);
+        return bigEndian ? (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3])
+                         : (quint32(p[3]) << 24) | (quint32(p[2]) << 16) | (quint32(p[1]) << 8) | quint32(p[0]);
+    };
+    const auto put = [&log](qint64 at, quint32 v) {
+        for (int i = 0; i < 4; ++i)
+            log[at + i] = char(uchar(v >> (24 - 8 * i)));
+    };
+    quint32 s0 = 0;
+    quint32 s1 = 0;
+    const auto sum = [&](qint64 at, qint64 length) {
+        for (qint64 i = at; i < at + length; i += 8) {
+            s0 += word(i) + s1;
+            s1 += word(i + 4) + s0;
+        }
+    };
+    put(0, bigEndian ? 0x377f0683 : 0x377f0682);
+    sum(0, 24);
+    put(24, s0);
+    put(28, s1);
+    for (qint64 at = kHeader; at + kFrameHeader + pageSize <= log.size(); at += kFrameHeader + pageSize) {
+        sum(at, 8);
+        sum(at + kFrameHeader, pageSize);
+        put(at + 16, s0);
+        put(at + 20, s1);
+    }
+}
+
 // A log of `commits` transactions, copied as a crash image to dir/school.waymark; returns its path.
 QString crashedSchool(const test::TempDir& dir, int commits, int pageSize = 4096)
 {
@@ -452,37 +486,14 @@ TEST_CASE("Frames of a transaction that never committed are not damage")
 TEST_CASE("A log with big-endian checksums is read the same way")
 {
     // What a big-endian machine writes: magic 0x377f0683 and every checksum over big-endian words.
-    // The rewrite is checked by SQLite accepting the result.
     test::TempDir dir;
     const int commits = 6;
     const int pageSize = 1024;
     const QString path = crashedSchool(dir, commits, pageSize);
     QByteArray log = test::readAll(walOf(path));
     REQUIRE(bigEndian32(log, 0) == 0x377f0682); // this machine is little-endian
-    const auto put = [&log](qint64 at, quint32 v) {
-        for (int i = 0; i < 4; ++i)
-            log[at + i] = char(uchar(v >> (24 - 8 * i)));
-    };
-    quint32 s0 = 0;
-    quint32 s1 = 0;
-    const auto sum = [&](qint64 at, qint64 length) {
-        for (qint64 i = at; i < at + length; i += 8) {
-            s0 += bigEndian32(log, i) + s1;
-            s1 += bigEndian32(log, i + 4) + s0;
-        }
-    };
-    put(0, 0x377f0683);
-    sum(0, 24);
-    put(24, s0);
-    put(28, s1);
     const qint64 frames = (log.size() - kHeader) / (kFrameHeader + pageSize);
-    for (qint64 frame = 1; frame <= frames; ++frame) {
-        const qint64 at = frameOffset(pageSize, frame);
-        sum(at, 8);
-        sum(at + kFrameHeader, pageSize);
-        put(at + 16, s0);
-        put(at + 20, s1);
-    }
+    rewriteChecksums(log, pageSize, /*bigEndian=*/true);
     test::writeAll(walOf(path), log);
     REQUIRE(commitsSqliteApplies(path) == commits);
 
@@ -632,4 +643,53 @@ TEST_CASE("walInUseByAnotherProgram sees another process's connection, and only 
     shell.closeWriteChannel();
     REQUIRE(shell.waitForFinished(5000));
     CHECK_FALSE(walInUseByAnotherProgram(path));
+}
+
+TEST_CASE("A frame for page 0 ends the log even when its checksum is right")
+{
+    test::TempDir dir;
+    const int commits = 8;
+    const int pageSize = 1024;
+    const QString path = crashedSchool(dir, commits, pageSize);
+    const QByteArray pristine = test::readAll(walOf(path));
+    const qint64 frames = inspect(path).frames;
+    for (qint64 frame = 1; frame <= frames; ++frame) {
+        QByteArray log = pristine;
+        const qint64 at = frameOffset(pageSize, frame);
+        log.replace(at, 4, QByteArray(4, '\0'));
+        rewriteChecksums(log, pageSize, /*bigEndian=*/false);
+        test::writeAll(walOf(path), log);
+        const WalInspection r = inspect(path);
+        const qint64 applied = commitsSqliteApplies(path);
+        INFO("frame " << frame << ": " << describe(r) << "; SQLite applied " << applied);
+        REQUIRE(applied < commits);
+        CHECK(r.transactions == applied);
+        CHECK(r.lostTransactions == commits - applied);
+        CHECK(r.damaged());
+    }
+}
+
+TEST_CASE("A header with a good checksum but another format version: SQLite refuses the file")
+{
+    test::TempDir dir;
+    const int pageSize = 1024;
+    const QString path = crashedSchool(dir, 4, pageSize);
+    QByteArray log = test::readAll(walOf(path));
+    log[7] = char(uchar(log[7]) + 1); // 3007001
+    rewriteChecksums(log, pageSize, /*bigEndian=*/false);
+    test::writeAll(walOf(path), log);
+
+    const WalInspection r = inspect(path);
+    INFO(describe(r));
+    CHECK_FALSE(r.headerValid);
+    CHECK(r.damaged());
+    CHECK(r.lostTransactions == 4);
+
+    // Unlike a bad checksum, which makes SQLite ignore the log, this stops it opening the file at all.
+    test::TempDir probe;
+    const QString copy = probe.path(QStringLiteral("probe.waymark"));
+    REQUIRE(QFile::copy(path, copy));
+    REQUIRE(QFile::copy(walOf(path), walOf(copy)));
+    Connection connection(copy);
+    CHECK_THROWS(connection.value("SELECT count(*) FROM t"));
 }
