@@ -2,7 +2,7 @@
 #include "app/appcontroller.h"
 #include "app/commandline.h"
 #include "app/version.h"
-#include "englishplurals.h"
+#include "text/englishplurals.h"
 #include "palette.h"
 #include "settings.h"
 

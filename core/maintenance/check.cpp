@@ -6,9 +6,11 @@
 #include "storage/migrations.h"
 #include "storage/schemacheck.h"
 #include "storage/storageerror.h"
+#include "storage/walinspection.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 
 #include <sqlite3.h>
 
@@ -162,9 +164,22 @@ CheckReport checkDatabase(Database& db)
 CheckReport checkFile(const QString& path, int busyTimeoutMs)
 {
     try {
+        // Read the log before SQLite does: it would skip a damaged part without a word.
+        QString damagedLog;
+        if (!Database::isOpenInThisProcess(path) && !walInUseByAnotherProgram(path)) {
+            if (const WalInspection wal = inspectWal(path); wal.damaged())
+                damagedLog = Tr::tr("The write-ahead log “%1” is damaged: %2 would be lost when the file is next "
+                                    "opened. Keep a copy of that file before opening the school, and ask your IT "
+                                    "technician to look at it.")
+                                 .arg(QDir::toNativeSeparators(path + QStringLiteral("-wal")), describeWalLoss(wal));
+        }
         ReadOnlyVisit visit(path, busyTimeoutMs, true);
         CheckReport report = checkDatabase(visit.db());
         report.path = path;
+        if (!damagedLog.isEmpty())
+            report.problems.prepend(damagedLog);
+        if (!visit.notice().isEmpty())
+            report.warnings.prepend(visit.notice());
         return report;
     } catch (const StorageError& e) {
         CheckReport report;

@@ -8,13 +8,17 @@
 #include <utility>
 #include <vector>
 
+class QTemporaryDir;
+
 namespace waymark {
 
 class Database;
 
-// A school file opened read-only for a look (check, stats, backup). SQLite cannot remove the -wal
-// and -shm files a read-only connection needs, so on closing this removes them again if the visit
-// made them, the log is empty and no other program has the file open (SQLite's own rule).
+// A school file opened read-only for a look (check, stats, backup), which writes nothing beside it:
+// a WAL file no program has open is read as immutable; one with unsaved work in its log and no
+// -shm, or one with a hot journal, is read from a private copy in a temporary folder (the journal
+// undone there). Should SQLite still make -wal and -shm files, they are removed again on closing if
+// the visit made them, the log is empty and no other program has the file open.
 class ReadOnlyVisit
 {
 public:
@@ -25,11 +29,17 @@ public:
     ReadOnlyVisit(const ReadOnlyVisit&) = delete;
     ReadOnlyVisit& operator=(const ReadOnlyVisit&) = delete;
     Database& db() { return *db_; }
+    // Set when the file was read from a private copy for a reason the visitor should hear (a hot
+    // journal undone in the copy); empty otherwise.
+    const QString& notice() const { return notice_; }
 
 private:
     void tidy();
+    QString privateCopy(bool hotJournal);
 
     QString path_;
+    QString notice_;
+    std::unique_ptr<QTemporaryDir> snapshot_; // a private copy, when reading in place would write
     bool hadWal_ = false;
     bool hadShm_ = false;
     std::unique_ptr<Database> db_;

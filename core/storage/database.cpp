@@ -6,8 +6,10 @@
 #include "storage/schemacheck.h"
 #include "storage/storageerror.h"
 #include "storage/transaction.h"
+#include "storage/walinspection.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +20,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 #if defined(Q_OS_WIN)
 #include <windows.h>
@@ -98,6 +102,28 @@ int pragmaInt(sqlite3* db, const char* sql, const QString& path)
 }
 } // namespace
 
+namespace {
+// Which files this process has open, so that nothing here opens and closes another descriptor on
+// one of them behind SQLite's back (on POSIX that drops every lock the process holds on the file).
+std::mutex& openFilesMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+std::map<QString, int>& openFiles()
+{
+    static std::map<QString, int> files;
+    return files;
+}
+} // namespace
+
+bool Database::isOpenInThisProcess(const QString& path)
+{
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    const std::lock_guard lock(openFilesMutex());
+    return !canonical.isEmpty() && openFiles().count(canonical) > 0;
+}
+
 Database::Database(sqlite3* db, QString path, bool readOnly, QString readOnlyReason)
     : db_(db)
     , path_(std::move(path))
@@ -105,10 +131,22 @@ Database::Database(sqlite3* db, QString path, bool readOnly, QString readOnlyRea
     , readOnlyReason_(std::move(readOnlyReason))
 {
     sqlite3_update_hook(db_, &Database::updateHook, this);
+    if (path_ != QLatin1String(":memory:")) {
+        canonicalPath_ = QFileInfo(path_).canonicalFilePath();
+        if (!canonicalPath_.isEmpty()) {
+            const std::lock_guard lock(openFilesMutex());
+            ++openFiles()[canonicalPath_];
+        }
+    }
 }
 
 Database::~Database()
 {
+    if (!canonicalPath_.isEmpty()) {
+        const std::lock_guard lock(openFilesMutex());
+        if (--openFiles()[canonicalPath_] <= 0)
+            openFiles().erase(canonicalPath_);
+    }
     // Every Statement must be gone by now (they are short-lived locals); close_v2 copes with the rest.
     for (auto& [stmt, key] : keys_)
         sqlite3_finalize(stmt);
@@ -149,6 +187,33 @@ Identity probeIdentity(const QString& path, const FileInspection& inspection, bo
 } // namespace
 
 namespace {
+// SQLite replays a write-ahead log only up to its first damaged frame, drops the rest without a
+// word, and deletes the log when the last connection closes. So before the first read-write open of
+// a file whose log no other program is using, the log is read; a damaged one is copied aside, and
+// the notice returned says what was lost and where the copy is. If no copy can be kept, the file is
+// not opened at all, so that the log survives for someone to recover.
+QString keepDamagedLog(const QString& path)
+{
+    if (Database::isOpenInThisProcess(path) || walInUseByAnotherProgram(path))
+        return {};
+    const WalInspection wal = inspectWal(path);
+    if (!wal.damaged())
+        return {};
+    const QString log = path + QStringLiteral("-wal");
+    const QString copy =
+        log + QStringLiteral(".damaged-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (!QFile::copy(log, copy))
+        throw StorageError(StorageError::Kind::Io,
+                           Tr::tr("The school file's write-ahead log “%1” is damaged, and a copy of it could not be "
+                                  "kept beside it, so the school was not opened (opening it would lose %2). Free "
+                                  "some space or copy both files to a folder you can write to, then open it there.")
+                               .arg(QDir::toNativeSeparators(log), describeWalLoss(wal)));
+    return Tr::tr("Part of this school file's write-ahead log was damaged, so %1 could not be read back and "
+                  "is not in the school now. A copy of the log was kept as “%2”: give it to your IT technician, "
+                  "who may be able to recover those changes, and check your most recent work.")
+        .arg(describeWalLoss(wal), QDir::toNativeSeparators(copy));
+}
+
 StorageError unexpectedSchemaError(const QString& path, const QStringList& problems)
 {
     QString list;
@@ -211,6 +276,7 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
     if (behind && readOnly && !Migrations::readableUnmigrated(id.version))
         throw refuseOlderReadOnly();
 
+    const QString recoveryNotice = !readOnly && inspection.hasWal ? keepDamagedLog(path) : QString();
     sqlite3* raw = readOnly ? openReadOnly(path, immutable) : openHandle(path, connection::Access::ReadWrite);
     // Permissions can say "writable" while the file system says otherwise (ACLs, Windows shares).
     if (!readOnly && sqlite3_db_readonly(raw, "main") == 1) {
@@ -218,6 +284,7 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
         reason = readOnlyFileReason();
     }
     std::unique_ptr<Database> db(new Database(raw, path, readOnly, reason));
+    db->recoveryNotice_ = recoveryNotice;
     sqlite3_busy_timeout(raw, options.busyTimeoutMs);
     // Read under this connection: it surfaces a lock taken since the probe as "in use", and another
     // program may have migrated the file since.

@@ -65,6 +65,11 @@ public:
     const QString& readOnlyReason() const { return readOnlyReason_; }
     // How the file's schema differs from Waymark's, when it was opened with allowUnexpectedSchema.
     const QStringList& schemaProblems() const { return schemaProblems_; }
+    // Set when the file's write-ahead log was damaged as it was opened: what SQLite could not read
+    // back, and where a copy of the log was kept. A front end must show it. Empty otherwise.
+    const QString& recoveryNotice() const { return recoveryNotice_; }
+    // True while this process has a connection open on path (any Database).
+    static bool isOpenInThisProcess(const QString& path);
     int schemaVersion();
 
     Statement prepare(std::string_view sql); // cached; safe to nest
@@ -110,6 +115,8 @@ private:
     bool readOnly_ = false;
     QString readOnlyReason_;
     QStringList schemaProblems_;
+    QString recoveryNotice_;
+    QString canonicalPath_; // registered as open in this process while this Database lives
     HybridClock clock_;
     HybridClock::Stamp persistedStamp_ = 0;
     QString deviceId_;

@@ -35,6 +35,14 @@ StorageError StorageError::fromSqlite(int code, const QString& detail, const QSt
                     .arg(where),
                 code};
     case SQLITE_READONLY:
+        if (code == SQLITE_READONLY_ROLLBACK)
+            return {Kind::ReadOnly,
+                    Tr::tr("The school file%1 holds a change that a program stopped part-way through (a “hot "
+                           "journal”), which can only be undone where the file can be written. Copy the file and "
+                           "its “-journal” file to a folder you can write to and open it there; nothing that was "
+                           "saved is lost.")
+                        .arg(where),
+                    code};
         return {Kind::ReadOnly,
                 Tr::tr("The school file is read-only%1, so changes cannot be saved.").arg(where), code};
     case SQLITE_CORRUPT:

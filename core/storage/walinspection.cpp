@@ -1,6 +1,8 @@
 #include "storage/walinspection.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
+#include <QLocale>
 #include <QFile>
 #include <QFileInfo>
 
@@ -254,6 +256,16 @@ bool walInUseByAnotherProgram(const QString& databasePath)
     Q_UNUSED(databasePath);
     return false;
 #endif
+}
+
+QString describeWalLoss(const WalInspection& wal)
+{
+    const QString when = QLocale().toString(wal.lastWritten, QStringLiteral("HH:mm 'on' d MMMM yyyy"));
+    if (wal.lostTransactions > 0)
+        return QCoreApplication::translate("WalInspection", "%n saved change(s), the last made at about %1", nullptr,
+                                           wal.lostTransactions)
+            .arg(when);
+    return QCoreApplication::translate("WalInspection", "an unreadable log last written at about %1").arg(when);
 }
 
 } // namespace waymark

@@ -60,4 +60,8 @@ WalInspection inspectWal(const QString& databasePath);
 // SQLite's own. (A process cannot see its own fcntl locks this way either.)
 bool walInUseByAnotherProgram(const QString& databasePath);
 
+// What a damaged log would lose, in a teacher's words: "3 saved changes, the last made at about
+// 20:15 on 30 November 2026" (or that the log could not be read at all).
+QString describeWalLoss(const WalInspection& wal);
+
 } // namespace waymark

@@ -6,7 +6,9 @@
 // exists.
 //
 // expected.txt lines:
-//   open: <kind>            how Database::open refuses it (unexpected-schema, damaged, ...), or "readonly"
+//   open: <kind>            how Database::open refuses it (unexpected-schema, damaged, ...); or
+//                           "opened" (it opens, nothing to report) or "recovered" (it opens, with a
+//                           notice of what its damaged log lost and a copy of that log kept)
 //   check: <text>           a line `waymark-cli check` must print (a substring of it)
 //   app: <text>             what the app must say on stderr when asked for a screenshot of it
 #include "maintenance/maintenance.h"
@@ -102,6 +104,16 @@ std::map<QString, QByteArray> snapshot(const QString& folder)
     return files;
 }
 
+// A case's files (the school file and any -wal, -shm or -journal beside it) copied into folder, for
+// the opens that may rightly write (a recovered log): the originals stay as they were made.
+QString copyCase(const QString& from, const QString& name, const QString& folder)
+{
+    const QString file = name + QStringLiteral(".waymark");
+    for (const QString& entry : QDir(from).entryList({file + QLatin1Char('*')}, QDir::Files | QDir::Hidden))
+        REQUIRE(QFile::copy(QDir(from).filePath(entry), QDir(folder).filePath(entry)));
+    return QDir(folder).filePath(file);
+}
+
 QString casesDir()
 {
     return QStringLiteral(WAYMARK_HOSTILE_DIR "/cases");
@@ -179,35 +191,57 @@ TEST_CASE("The core refuses each hostile file before reading or writing anything
     for (const QString& name : caseNames()) {
         INFO("case " << name.toStdString());
         const Expectations expected = readExpectations(QDir(casesDir()).filePath(name));
-        const QString path = files.file(name);
+        test::TempDir scratch;
+        const QString path = copyCase(files.folder(), name, scratch.path());
+        const auto before = snapshot(scratch.path());
         QString message;
-        QString kind = QStringLiteral("opened");
-        bool readOnly = false;
+        QString kind;
+        QString notice;
         try {
             auto db = Database::open(path);
-            readOnly = db->isReadOnly();
-            kind = readOnly ? QStringLiteral("readonly") : QStringLiteral("opened");
+            kind = db->recoveryNotice().isEmpty() ? QStringLiteral("opened") : QStringLiteral("recovered");
+            notice = db->recoveryNotice();
+            CHECK_FALSE(db->isReadOnly());
         } catch (const StorageError& e) {
             kind = kindName(e.kind());
             message = e.message();
         }
         CHECK(kind.toStdString() == expected.open.toStdString());
+        if (expected.open == QLatin1String("recovered")) {
+            // The damaged log was kept, byte for byte, where the notice says.
+            const QStringList kept =
+                QDir(scratch.path()).entryList({name + QStringLiteral(".waymark-wal.damaged-*")}, QDir::Files);
+            REQUIRE(kept.size() == 1);
+            CHECK(test::sha256Of(QDir(scratch.path()).filePath(kept.first())) ==
+                  before.at(name + QStringLiteral(".waymark-wal")));
+            CHECK(notice.contains(kept.first()));
+            CHECK(notice.contains(QStringLiteral("could not be read back")));
+            continue;
+        }
+        if (expected.open == QLatin1String("opened"))
+            continue;
+        // Refused: not a byte changed, nothing made beside it.
+        CHECK(snapshot(scratch.path()) == before);
+        CHECK(message.contains(QStringLiteral("The file has not been changed.")));
         if (expected.open == QLatin1String("unexpected-schema")) {
             for (const QString& line : expected.check)
                 CHECK_THAT(message.toStdString(), Catch::Contains(line.toStdString()));
-            CHECK(message.contains(QStringLiteral("The file has not been changed.")));
             // Messages stay readable: no line runs on for ever, whatever the file's names.
             for (const QString& line : message.split(QLatin1Char('\n')))
                 CHECK(line.size() < 400);
 
             // Asked for, it opens read-only: readable, unwritable, with the reason.
-            auto db = Database::open(path, {.readOnly = false, .allowUnexpectedSchema = true});
-            CHECK(db->isReadOnly());
-            CHECK_FALSE(db->schemaProblems().isEmpty());
-            CHECK(db->readOnlyReason().contains(QStringLiteral("changed by another program")));
-            CHECK_THROWS_AS(Transaction(*db, Transaction::Kind::Write), StorageError);
+            {
+                auto db = Database::open(path, {.readOnly = false, .allowUnexpectedSchema = true});
+                CHECK(db->isReadOnly());
+                CHECK_FALSE(db->schemaProblems().isEmpty());
+                CHECK(db->readOnlyReason().contains(QStringLiteral("changed by another program")));
+                CHECK_THROWS_AS(Transaction(*db, Transaction::Kind::Write), StorageError);
+            }
+            CHECK(snapshot(scratch.path()) == before);
         }
     }
+    CHECK_FALSE(QFileInfo::exists(files.folder() + QStringLiteral("/canary.db")));
     files.requireUntouched();
 }
 
@@ -221,8 +255,9 @@ TEST_CASE("waymark-cli check names what is wrong with each hostile file and exit
         const Expectations expected = readExpectations(QDir(casesDir()).filePath(name));
         const Run checked = run(QStringLiteral(WAYMARK_CLI_PATH), {QStringLiteral("check"), files.file(name)});
         INFO(checked.out.toStdString() << checked.err.toStdString());
-        CHECK(checked.exitCode == 1);
-        CHECK(checked.out.contains(QStringLiteral("not sound")));
+        const bool sound = expected.open == QLatin1String("opened");
+        CHECK(checked.exitCode == (sound ? 0 : 1));
+        CHECK(checked.out.contains(QStringLiteral("not sound")) == !sound);
         for (const QString& line : expected.check)
             CHECK_THAT(checked.out.toStdString(), Catch::Contains(line.toStdString()));
         if (expected.open == QLatin1String("unexpected-schema")) {
@@ -247,18 +282,25 @@ TEST_CASE("The waymark app refuses each hostile file with the same message and l
     for (const QString& name : caseNames()) {
         INFO("case " << name.toStdString());
         const Expectations expected = readExpectations(QDir(casesDir()).filePath(name));
+        test::TempDir scratch;
+        const QString path = copyCase(files.folder(), name, scratch.path());
+        const auto before = snapshot(scratch.path());
         const QString picture = out.path(name + QStringLiteral(".png"));
         const Run shown = run(QStringLiteral(WAYMARK_GUI_BINARY), {QStringLiteral("--screenshot"), picture,
                                                                      QStringLiteral("--show"),
-                                                                     QStringLiteral("dashboard"), files.file(name)});
+                                                                     QStringLiteral("dashboard"), path});
         INFO(shown.err.toStdString());
-        if (expected.open == QLatin1String("readonly")) {
+        for (const QString& line : expected.app)
+            CHECK_THAT(shown.err.toStdString(), Catch::Contains(line.toStdString()));
+        if (expected.open == QLatin1String("opened") || expected.open == QLatin1String("recovered")) {
             CHECK(shown.exitCode == 0);
+            CHECK(QFileInfo::exists(picture));
+            CHECK(shown.err.contains(QStringLiteral("could not be read back")) ==
+                  (expected.open == QLatin1String("recovered")));
         } else {
             CHECK(shown.exitCode == 2);
             CHECK_FALSE(QFileInfo::exists(picture));
-            for (const QString& line : expected.app)
-                CHECK_THAT(shown.err.toStdString(), Catch::Contains(line.toStdString()));
+            CHECK(snapshot(scratch.path()) == before);
             if (expected.open == QLatin1String("unexpected-schema"))
                 CHECK(shown.err.contains(QStringLiteral("has been changed by another program")));
         }

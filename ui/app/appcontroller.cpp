@@ -111,6 +111,8 @@ std::optional<int> AppController::startScreenshot(const CommandLine& commandLine
         printError(tr("waymark: %1").arg(error.message()));
         return 2;
     }
+    if (const QString& notice = document_->session()->db().recoveryNotice(); !notice.isEmpty())
+        printError(tr("waymark: %1").arg(notice));
     window_->resize(kScreenshotSize);
     if (commandLine.show) {
         if (const QString problem = window_->showPlace(*commandLine.show); !problem.isEmpty()) {
@@ -155,6 +157,8 @@ bool AppController::openSchool(const QString& path, Context context)
             openSchoolOrThrow(next, options);
             if (document_->isReadOnly())
                 showStatus(tr("Opened read-only: changes cannot be saved."));
+            if (const QString& notice = document_->session()->db().recoveryNotice(); !notice.isEmpty())
+                reportRecovery(notice);
             return true;
         } catch (const StorageError& error) {
             switch (reportOpenError(next, error, context)) {
@@ -198,6 +202,15 @@ AppController::AfterOpenError AppController::reportOpenError(const QString& path
     if (readOnly && box.clickedButton() == readOnly)
         return AfterOpenError::OpenReadOnly;
     return box.clickedButton() == another ? AfterOpenError::OpenAnother : AfterOpenError::Stop;
+}
+
+void AppController::reportRecovery(const QString& notice)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Waymark"), tr("Some recent changes could not be recovered."),
+                    QMessageBox::Ok, window_->isVisible() ? window_.get() : nullptr);
+    box.setObjectName(QStringLiteral("recoveryNoticeBox"));
+    box.setInformativeText(notice);
+    box.exec();
 }
 
 QString AppController::chooseFileToOpen()

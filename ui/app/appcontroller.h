@@ -65,6 +65,7 @@ private:
     QString chooseFileToOpen();
     enum class AfterOpenError { Stop, OpenAnother, OpenReadOnly };
     AfterOpenError reportOpenError(const QString& path, const StorageError& error, Context context);
+    void reportRecovery(const QString& notice);
     void rememberOpened(const QString& path);
     void showStatus(const QString& message);
 

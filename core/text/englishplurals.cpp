@@ -1,4 +1,4 @@
-#include "englishplurals.h"
+#include "text/englishplurals.h"
 
 #include <QCoreApplication>
 #include <QTranslator>

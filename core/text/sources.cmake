@@ -1,0 +1,2 @@
+target_sources(waymark_core PRIVATE
+    text/englishplurals.h text/englishplurals.cpp)
