@@ -1,5 +1,6 @@
 #include "queries/dashboardqueries.h"
 
+#include "domain/fieldlimits.h"
 #include "calendar/schoolcalendar.h"
 #include "storage/database.h"
 
@@ -57,19 +58,19 @@ std::vector<ReviewFacts> reviewFacts(Database& db, QDate today, int academicYear
     while (s.step()) {
         ReviewFacts f;
         f.pupilId = s.int64(0);
-        const QString given = s.text(1);
-        const QString family = s.text(2);
+        const QString given = limits::shortened(s.text(1));
+        const QString family = limits::shortened(s.text(2));
         f.name = given + QLatin1Char(' ') + family;
         f.sortName = family + QStringLiteral(", ") + given;
-        f.upn = s.text(3);
+        f.upn = limits::shortened(s.text(3));
         f.needs.lookedAfter = s.boolean(4);
         f.needs.ehcPlan = s.boolean(5);
         f.needs.flaggedByHand = s.boolean(6);
         f.needs.customIntervalSchoolDays = s.integer(7);
-        f.learningGuide = s.text(8);
+        f.learningGuide = limits::shortened(s.text(8));
         if (const QDate last = s.date(9); last.isValid())
             f.lastReview = last;
-        f.tutorGroup = s.text(10);
+        f.tutorGroup = limits::shortened(s.text(10));
         out.push_back(std::move(f));
     }
     return out;

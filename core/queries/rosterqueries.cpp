@@ -1,5 +1,6 @@
 #include "queries/rosterqueries.h"
 
+#include "domain/fieldlimits.h"
 #include "calendar/schoolcalendar.h"
 #include "repo/columns.h"
 #include "storage/database.h"
@@ -20,11 +21,11 @@ PupilSummary readPupil(const Statement& s)
 {
     PupilSummary p;
     p.id = s.int64(0);
-    p.upn = s.text(1);
-    p.givenName = s.text(2);
-    p.familyName = s.text(3);
-    p.legalGivenName = s.text(4);
-    p.legalFamilyName = s.text(5);
+    p.upn = limits::shortened(s.text(1));
+    p.givenName = limits::shortened(s.text(2));
+    p.familyName = limits::shortened(s.text(3));
+    p.legalGivenName = limits::shortened(s.text(4));
+    p.legalFamilyName = limits::shortened(s.text(5));
     if (!s.isNull(6))
         p.yearGroup = s.integer(6);
     p.leftOn = s.date(7);
@@ -48,13 +49,13 @@ GroupSummary readGroup(const Statement& s)
 {
     GroupSummary g;
     g.id = s.int64(0);
-    g.name = s.text(1);
+    g.name = limits::shortened(s.text(1));
     columns::read(s, 2, g.kind);
     if (!s.isNull(3))
         g.yearGroup = s.integer(3);
     g.academicYear = s.integer(4);
-    g.subjectName = s.text(5);
-    g.teacherName = s.text(6);
+    g.subjectName = limits::shortened(s.text(5));
+    g.teacherName = limits::shortened(s.text(6));
     g.memberCount = s.integer(7);
     return g;
 }

@@ -1,5 +1,6 @@
 #include "records/pupilrecord.h"
 
+#include "domain/fieldlimits.h"
 #include "calendar/schoolcalendar.h"
 #include "repo/repository.h"
 #include "storage/database.h"
@@ -32,9 +33,9 @@ std::vector<PupilGroupInfo> loadGroups(Database& db, RowId pupilId)
     while (s.step()) {
         PupilGroupInfo g;
         g.id = s.int64(0);
-        g.name = s.text(1);
+        g.name = limits::shortened(s.text(1));
         columns::read(s, 2, g.kind);
-        g.subjectName = s.text(3);
+        g.subjectName = limits::shortened(s.text(3));
         g.academicYear = s.integer(4);
         out.push_back(std::move(g));
     }
@@ -100,7 +101,7 @@ std::vector<StaffChoice> loadStaffChoices(Database& db)
                         "ORDER BY family_name COLLATE NOCASE, display_name COLLATE NOCASE, id");
     std::vector<StaffChoice> out;
     while (s.step())
-        out.push_back({s.int64(0), s.text(1), s.text(2)});
+        out.push_back({s.int64(0), limits::shortened(s.text(1)), limits::shortened(s.text(2))});
     return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/fieldlimits.h"
 #include "repo/tables.h"
 #include "storage/database.h"
 #include "storage/storageerror.h"
@@ -9,6 +10,7 @@
 
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 namespace waymark {
@@ -209,8 +211,29 @@ private:
         s.bind(4, e.origin);
         s.bind(5, e.deleted);
         int i = 6;
-        std::apply([&](const auto&... c) { (columns::write(s, i++, e.*(c.member)), ...); }, Table<T>::columns);
+        const auto bindColumn = [&](const auto& c) {
+            checkLength(c.name, e.*(c.member));
+            columns::write(s, i++, e.*(c.member));
+        };
+        std::apply([&](const auto&... c) { (bindColumn(c), ...); }, Table<T>::columns);
         s.run();
+    }
+
+    // Texts are bounded by kind (limits::maxLength); a value over its bound is refused whole.
+    template <class M>
+    static void checkLength(const char* column, const M& value)
+    {
+        if constexpr (std::is_same_v<M, QString>) {
+            const int limit = limits::maxLength(column);
+            if (value.size() > limit)
+                throw StorageError(
+                    StorageError::Kind::Invalid,
+                    QCoreApplication::translate("Repository",
+                                                "That text is too long to keep: %1 characters, where at most %2 fit "
+                                                "here. Shorten it and try again; nothing was changed.")
+                        .arg(value.size())
+                        .arg(limit));
+        }
     }
 
     static StorageError missing()

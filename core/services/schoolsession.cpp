@@ -1,6 +1,7 @@
 #include "services/schoolsession.h"
 
 #include "domain/entities.h"
+#include "domain/fieldlimits.h"
 #include "repo/repository.h"
 
 #include <map>
@@ -56,7 +57,8 @@ void SchoolSession::reloadCalendar()
 QString SchoolSession::schoolName() const
 {
     const auto school = Repository<School>(*db_).first("1 ORDER BY id");
-    return school ? school->name : QString();
+    // A file may hold a longer name than Waymark writes; every place that shows it gets it cut short.
+    return school ? limits::shortened(school->name) : QString();
 }
 
 } // namespace waymark

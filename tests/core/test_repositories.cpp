@@ -1,4 +1,5 @@
 #include "domain/entities.h"
+#include "domain/fieldlimits.h"
 #include "repo/repository.h"
 #include "storage/database.h"
 #include "storage/hlc.h"
@@ -322,4 +323,56 @@ TEST_CASE("History keeps NULL-to-value and value-to-NULL changes")
     p.yearGroup.reset();
     pupils.update(p);
     CHECK(historyRows(*db, p.uuid) == 2);
+}
+
+TEST_CASE("Texts longer than their kind allows are refused whole, with a message; at the limit they are kept")
+{
+    auto db = Database::openInMemory();
+    Repository<Pupil> pupils(*db);
+    Pupil p = samplePupil();
+    pupils.insert(p);
+    const auto count = [&] {
+        auto s = db->prepare("SELECT count(*) FROM pupil");
+        s.step();
+        return s.integer(0);
+    };
+
+    Pupil tooLong = samplePupil();
+    tooLong.upn.clear();
+    tooLong.legalFamilyName = QString(limits::kName + 1, QLatin1Char('W'));
+    try {
+        pupils.insert(tooLong);
+        FAIL("a 101-character surname was accepted");
+    } catch (const StorageError& e) {
+        CHECK(e.kind() == StorageError::Kind::Invalid);
+        CHECK(e.message().contains(QStringLiteral("too long")));
+        CHECK(e.message().contains(QStringLiteral("101")));
+    }
+    CHECK(count() == 1);
+
+    p.notes = QString(limits::kText + 1, QLatin1Char('n'));
+    CHECK_THROWS_AS(pupils.update(p), StorageError);
+    CHECK(pupils.find(p.id)->notes.isEmpty());
+
+    p.notes = QString(limits::kText, QLatin1Char('n'));
+    p.legalFamilyName = QString(limits::kName, QLatin1Char('W'));
+    pupils.update(p);
+    CHECK(pupils.find(p.id)->notes.size() == limits::kText);
+    CHECK(pupils.find(p.id)->legalFamilyName.size() == limits::kName);
+}
+
+TEST_CASE("Every text column of the schema has a limit of its kind")
+{
+    CHECK(limits::maxLength("legal_family_name") == limits::kName);
+    CHECK(limits::maxLength("upn") == limits::kName);
+    CHECK(limits::maxLength("notes") == limits::kText);
+    CHECK(limits::maxLength("strengths") == limits::kText);
+    CHECK(limits::maxLength("snapshot") == limits::kDocument);
+    CHECK(limits::shortened(QString(150, QLatin1Char('x'))).size() == limits::kName);
+    CHECK(limits::shortened(QString(150, QLatin1Char('x'))).endsWith(QChar(0x2026)));
+    CHECK(limits::shortened(QStringLiteral("Ami")) == QStringLiteral("Ami"));
+    // A character outside the BMP is never split in two.
+    const QString emoji = QString(limits::kName - 2, QLatin1Char('x')) + QStringLiteral("\U0001F600\U0001F600");
+    const QString cut = limits::shortened(emoji);
+    CHECK_FALSE(cut.at(cut.size() - 2).isHighSurrogate());
 }

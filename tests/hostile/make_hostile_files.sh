@@ -2,7 +2,8 @@
 # Makes the hostile school files that tests/hostile checks Waymark against, as an attacker would:
 # for each folder in cases/, a school file is made (a fresh `waymark-cli init`, or a copy of the
 # schema fixture named in the case's `base`) and the case's make.sql is run on it by the sqlite3
-# shell. @DIR@ in make.sql stands for OUTDIR. A victim.waymark that no case may touch is made too.
+# shell (@DIR@ in it stands for OUTDIR), and then its make.sh, if any, is run with the file and the
+# waymark-cli path (see lib.sh). A victim.waymark that no case may touch is made too.
 #   tests/hostile/make_hostile_files.sh path/to/waymark-cli OUTDIR
 set -euo pipefail
 cli=$1
@@ -24,6 +25,6 @@ for case in "$here"/cases/*/; do
     sed "s|@DIR@|$out|g" "$case/make.sql" | sqlite3 -bail "$file" >/dev/null
   fi
   if [ -x "$case/make.sh" ]; then
-    "$case/make.sh" "$file"
+    "$case/make.sh" "$file" "$cli"
   fi
 done

@@ -11,6 +11,7 @@
 //                           notice of what its damaged log lost and a copy of that log kept)
 //   check: <text>           a line `waymark-cli check` must print (a substring of it)
 //   app: <text>             what the app must say on stderr when asked for a screenshot of it
+//   show: <place>           where the app's screenshot opens (default: the dashboard)
 #include "maintenance/maintenance.h"
 #include "storage/database.h"
 #include "storage/storageerror.h"
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QProcess>
 #include <QTextStream>
 
@@ -37,6 +39,7 @@ struct Expectations
     QString open;          // a kind name, or "readonly"
     QStringList check;     // lines check must print
     QStringList app;       // what the app must print on stderr
+    QString show = QStringLiteral("dashboard");
 };
 
 Expectations readExpectations(const QString& caseDir)
@@ -54,6 +57,8 @@ Expectations readExpectations(const QString& caseDir)
             e.check << line.mid(7);
         else if (line.startsWith(QLatin1String("app: ")))
             e.app << line.mid(5);
+        else if (line.startsWith(QLatin1String("show: ")))
+            e.show = line.mid(6).trimmed();
     }
     REQUIRE_FALSE(e.open.isEmpty());
     return e;
@@ -286,15 +291,17 @@ TEST_CASE("The waymark app refuses each hostile file with the same message and l
         const QString path = copyCase(files.folder(), name, scratch.path());
         const auto before = snapshot(scratch.path());
         const QString picture = out.path(name + QStringLiteral(".png"));
-        const Run shown = run(QStringLiteral(WAYMARK_GUI_BINARY), {QStringLiteral("--screenshot"), picture,
-                                                                     QStringLiteral("--show"),
-                                                                     QStringLiteral("dashboard"), path});
+        const Run shown = run(QStringLiteral(WAYMARK_GUI_BINARY),
+                              {QStringLiteral("--screenshot"), picture, QStringLiteral("--show"), expected.show, path});
         INFO(shown.err.toStdString());
         for (const QString& line : expected.app)
             CHECK_THAT(shown.err.toStdString(), Catch::Contains(line.toStdString()));
         if (expected.open == QLatin1String("opened") || expected.open == QLatin1String("recovered")) {
             CHECK(shown.exitCode == 0);
-            CHECK(QFileInfo::exists(picture));
+            // The window kept its size, however long the texts in the file: nothing pushed it wider.
+            const QImage image(picture);
+            CHECK(image.width() == 1366);
+            CHECK(image.height() == 768);
             CHECK(shown.err.contains(QStringLiteral("could not be read back")) ==
                   (expected.open == QLatin1String("recovered")));
         } else {

@@ -1,5 +1,7 @@
 #include "pupil/detailsform.h"
 
+#include "domain/fieldlimits.h"
+
 #include "domain/upn.h"
 #include "pupil/fieldvalues.h"
 #include "pupil/shapes.h"
@@ -42,6 +44,8 @@ DetailsForm::DetailsForm(PupilEditor& editor, QWidget* parent)
     , groups_(new QLabel(this))
 {
     upn_->setMaxLength(20);
+    for (QLineEdit* name : {preferredGiven_, preferredFamily_, pronouns_})
+        name->setMaxLength(limits::kName);
     upnHint_->setWordWrap(true);
     upnHint_->setTextFormat(Qt::PlainText);
     legalName_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -154,11 +158,11 @@ void DetailsForm::showRecord(const PupilRecord& record, bool newPupil)
     const Pupil& p = record.pupil;
     pupilId_ = p.id;
     using fieldvalues::toVariant;
-    preferredGiven_->setPlaceholderText(tr("Same as legal: %1").arg(p.legalGivenName));
-    preferredFamily_->setPlaceholderText(tr("Same as legal: %1").arg(p.legalFamilyName));
+    preferredGiven_->setPlaceholderText(tr("Same as legal: %1").arg(limits::shortened(p.legalGivenName)));
+    preferredFamily_->setPlaceholderText(tr("Same as legal: %1").arg(limits::shortened(p.legalFamilyName)));
     QStringList legalParts{p.legalGivenName, p.legalMiddleNames, p.legalFamilyName};
     legalParts.removeAll(QString());
-    legalName_->setText(legalParts.join(QLatin1Char(' ')));
+    legalName_->setText(limits::shortened(legalParts.join(QLatin1Char(' ')), 3 * limits::kName));
 
     const QVariant values[] = {toVariant(p.preferredGivenName),
                                toVariant(p.preferredFamilyName),

@@ -1,5 +1,7 @@
 #include "pupil/fieldbinding.h"
 
+#include "domain/fieldlimits.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -80,9 +82,35 @@ QVariant FieldBinding::editorValue() const
     return {};
 }
 
+int FieldBinding::textLimit() const
+{
+    if (const auto* line = qobject_cast<const QLineEdit*>(editor_))
+        return line->maxLength();
+    return limits::kText;
+}
+
 void FieldBinding::setEditorValue(const QVariant& value)
 {
     const QScopedValueRollback<bool> guard(updating_, true);
+    // A stored text longer than the editor takes (a file may hold one) is shown cut short and
+    // cannot be edited here, so that nothing is cut off by saving it again.
+    const bool isText = qobject_cast<QLineEdit*>(editor_) || qobject_cast<QPlainTextEdit*>(editor_);
+    const bool overLong = isText && value.toString().size() > textLimit();
+    if (overLong != overLong_) {
+        overLong_ = overLong;
+        applyReadOnly();
+        editor_->setToolTip(overLong ? tr("This text is longer than Waymark keeps (%1 characters), so it is shown "
+                                          "cut short and cannot be changed here.")
+                                           .arg(value.toString().size())
+                                     : QString());
+    }
+    if (overLong) {
+        if (auto* line = qobject_cast<QLineEdit*>(editor_))
+            line->setText(limits::shortened(value.toString(), textLimit()));
+        else if (auto* text = qobject_cast<QPlainTextEdit*>(editor_))
+            text->setPlainText(limits::shortened(value.toString(), textLimit()));
+        return;
+    }
     if (auto* line = qobject_cast<QLineEdit*>(editor_)) {
         // Keep the caret where it was: an undo from the Edit menu must not throw the teacher out.
         const int cursor = line->cursorPosition();
@@ -155,8 +183,15 @@ void FieldBinding::commitPending()
 
 void FieldBinding::setReadOnly(bool readOnly)
 {
+    readOnly_ = readOnly;
+    applyReadOnly();
+}
+
+void FieldBinding::applyReadOnly()
+{
     if (!editor_)
         return;
+    const bool readOnly = readOnly_ || overLong_;
     // Text stays selectable (for copying) when read-only; choices are simply disabled.
     if (auto* line = qobject_cast<QLineEdit*>(editor_))
         line->setReadOnly(readOnly);

@@ -50,6 +50,8 @@ protected:
 
 private:
     void setEditorValue(const QVariant& value);
+    void applyReadOnly();
+    int textLimit() const;
     void userChanged(bool immediate);
 
     QPointer<QWidget> editor_;
@@ -57,6 +59,8 @@ private:
     QTimer idle_;
     QVariant stored_;
     bool pending_ = false;
+    bool readOnly_ = false;
+    bool overLong_ = false; // the stored text is longer than the editor takes: shown cut, not editable
     bool updating_ = false;
     quint64 typingSession_ = 0;
 };

@@ -1,5 +1,6 @@
 #include "pupil/pupilheader.h"
 
+#include "domain/fieldlimits.h"
 #include "domain/upn.h"
 #include "pupil/shapes.h"
 
@@ -51,6 +52,10 @@ PupilHeader::PupilHeader(QWidget* parent)
     reviewRow->addWidget(review_, 1);
     layout->addLayout(reviewRow);
 
+    // However long a name or fact, it never makes the window wider than the screen: the labels may
+    // be narrower than their text, which is then clipped at the window's edge.
+    for (QLabel* label : {name_, legalName_, facts_, review_})
+        label->setMinimumWidth(1);
     name_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     name_->setAccessibleName(tr("Pupil's name"));
     facts_->setAccessibleName(tr("Key facts"));
@@ -118,15 +123,16 @@ QString yearText(const std::optional<int>& year)
 void PupilHeader::showRecord(const PupilRecord& record, const ReviewDue& due, QDate today)
 {
     const Pupil& p = record.pupil;
-    name_->setText(p.displayName());
+    // A file may hold names longer than Waymark would ever write: show them cut short.
+    const QString shown = limits::shortened(p.displayName(), 2 * limits::kName);
+    name_->setText(shown);
     QStringList legalParts{p.legalGivenName, p.legalMiddleNames, p.legalFamilyName};
     legalParts.removeAll(QString());
-    const QString legal = legalParts.join(QLatin1Char(' '));
-    const QString shown = p.displayName();
+    const QString legal = limits::shortened(legalParts.join(QLatin1Char(' ')), 3 * limits::kName);
     legalName_->setText(legal != shown ? tr("Legal name: %1").arg(legal) : QString());
 
     QStringList facts;
-    facts << upnFact(p.upn);
+    facts << upnFact(limits::shortened(p.upn));
     if (const QString year = yearText(p.yearGroup); !year.isEmpty())
         facts << QStringLiteral("<b>%1</b>").arg(year.toHtmlEscaped());
     if (const QString tutor = record.tutorGroupName(); !tutor.isEmpty())
@@ -137,7 +143,7 @@ void PupilHeader::showRecord(const PupilRecord& record, const ReviewDue& due, QD
                       tr("%1 (age %2)")
                           .arg(QLocale().toString(p.dateOfBirth, QLocale::ShortFormat), ageText(p.dateOfBirth, today)));
     if (!p.pronouns.isEmpty())
-        facts << fact(tr("Pronouns"), p.pronouns);
+        facts << fact(tr("Pronouns"), limits::shortened(p.pronouns));
     facts_->setText(facts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     // What is wrong with a UPN, in words, is one hover away (and in full on the Details tab).
     const upn::Problem problem = p.upn.isEmpty() ? upn::Problem::None : upn::validate(p.upn);

@@ -41,7 +41,7 @@ QWidget* TargetDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
         QWidget* editor = QStyledItemDelegate::createEditor(parent, option, index);
         if (auto* line = qobject_cast<QLineEdit*>(editor)) {
             line->setAccessibleName(index.model()->headerData(index.column(), Qt::Horizontal).toString());
-            line->setMaxLength(2000);
+            line->setMaxLength(2000); // TargetModel shows at most this much of a cell
         }
         return editor;
     }

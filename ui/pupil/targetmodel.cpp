@@ -1,5 +1,7 @@
 #include "pupil/targetmodel.h"
 
+#include "domain/fieldlimits.h"
+
 #include "pupil/pupileditor.h"
 #include "pupil/shapes.h"
 #include "records/pupilrecord.h"
@@ -10,6 +12,16 @@
 #include <iterator>
 
 namespace waymark {
+
+namespace {
+// The longest text a cell shows or edits (a target's own limit is limits::kText).
+constexpr int kCellText = 2000;
+
+QVariant shownText(const QString& text, int limit, int role)
+{
+    return limits::shortened(text, role == Qt::ToolTipRole ? 4 * limit : limit);
+}
+} // namespace
 
 TargetModel::TargetModel(PupilEditor& editor, QObject* parent)
     : QAbstractTableModel(parent)
@@ -191,14 +203,16 @@ QVariant TargetModel::data(const QModelIndex& index, int role) const
     case Qt::EditRole:
     case Qt::ToolTipRole:
         switch (index.column()) {
+        // A file may hold more than Waymark writes: that is shown cut short (a million characters
+        // in one cell would take the table minutes to lay out).
         case AreaColumn:
-            return t.area;
+            return shownText(t.area, limits::kName, role);
         case TextColumn:
-            return t.text;
+            return shownText(t.text, kCellText, role);
         case SuccessColumn:
-            return t.successMeasure;
+            return shownText(t.successMeasure, kCellText, role);
         case SupportColumn:
-            return t.support;
+            return shownText(t.support, kCellText, role);
         case SetOnColumn:
             if (role == Qt::EditRole)
                 return t.setOn;

@@ -1,0 +1,53 @@
+// FieldBinding with texts longer than its editor takes: a file may hold them, Waymark never writes
+// them, and saving one again must never cut it short without a word.
+#include "domain/fieldlimits.h"
+#include "pupil/fieldbinding.h"
+
+#include <QLineEdit>
+#include <QPlainTextEdit>
+
+#include <catch2/catch.hpp>
+
+using namespace waymark;
+
+TEST_CASE("A stored text longer than its editor takes is shown cut short and cannot be edited")
+{
+    QLineEdit line;
+    line.setMaxLength(limits::kName);
+    int commits = 0;
+    FieldBinding binding(&line, [&](const QVariant&, quint64) {
+        ++commits;
+        return true;
+    });
+
+    const QString huge(1000000, QLatin1Char('W'));
+    binding.showStored(huge);
+    CHECK(line.text().size() == limits::kName);
+    CHECK(line.text().endsWith(QChar(0x2026)));
+    CHECK(line.isReadOnly());
+    CHECK(line.toolTip().contains(QStringLiteral("1000000")));
+    binding.commitPending();
+    CHECK(commits == 0); // nothing was written back, cut or otherwise
+
+    binding.showStored(QStringLiteral("Okafor"));
+    CHECK(line.text() == QStringLiteral("Okafor"));
+    CHECK_FALSE(line.isReadOnly());
+    CHECK(line.toolTip().isEmpty());
+
+    // A read-only school keeps its editors read-only whatever is shown.
+    binding.setReadOnly(true);
+    binding.showStored(huge);
+    binding.showStored(QStringLiteral("Okafor"));
+    CHECK(line.isReadOnly());
+}
+
+TEST_CASE("A plan section longer than Waymark keeps opens at once, cut short and read-only")
+{
+    QPlainTextEdit text;
+    FieldBinding binding(&text, [](const QVariant&, quint64) { return true; });
+    binding.showStored(QString(1000000, QLatin1Char('s')));
+    CHECK(text.toPlainText().size() == limits::kText);
+    CHECK(text.isReadOnly());
+    binding.showStored(QStringLiteral("Loves drawing."));
+    CHECK_FALSE(text.isReadOnly());
+}
