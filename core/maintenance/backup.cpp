@@ -1,7 +1,9 @@
 // backupTo(): a checked, atomic copy of an open school file, by SQLite's online backup API.
 #include "maintenance/maintenance.h"
 #include "storage/database.h"
+#include "storage/partfile.h"
 #include "storage/storageerror.h"
+#include "storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,6 +20,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #ifdef Q_OS_UNIX
@@ -37,30 +40,6 @@ using Kind = StorageError::Kind;
 
 // How long a step may keep finding the source locked by another program before we give up.
 constexpr auto kBusyLimit = std::chrono::seconds(5);
-
-// The temporary sibling a copy is built in; removed with its journal files unless kept.
-class PartFile
-{
-public:
-    explicit PartFile(const QString& dest)
-        : path_(dest + QStringLiteral(".part-") + QUuid::createUuid().toString(QUuid::Id128).left(8))
-    {}
-    ~PartFile()
-    {
-        if (keep_)
-            return;
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
-            QFile::remove(path_ + QLatin1String(suffix));
-    }
-    PartFile(const PartFile&) = delete;
-    PartFile& operator=(const PartFile&) = delete;
-    const QString& path() const { return path_; }
-    void keep() { keep_ = true; }
-
-private:
-    QString path_;
-    bool keep_ = false;
-};
 
 struct CloseConnection
 {
@@ -152,20 +131,47 @@ qint64 sourceBytes(Database& source)
     return pages.step() && size.step() ? pages.int64(0) * size.int64(0) : 0;
 }
 
+// With a rollback journal, another program's commit makes the backup start again; past this long
+// of starting again, it stops and says why rather than copy for ever.
+constexpr auto kRestartLimit = std::chrono::seconds(60);
+
 void copyPages(Database& source, sqlite3* out, const QString& dest, const BackupOptions& options)
 {
+    // From a read-only look (waymark-cli backup), a read transaction held for the whole copy pins
+    // one consistent snapshot in WAL mode: other programs keep committing to the log, and the copy
+    // never has to start again. Not on a connection that writes (the app's own): its writes during
+    // the copy go into the copy as they are made. Not with a rollback journal either, where it
+    // would stop other programs writing; there a copy that keeps restarting stops after a while.
+    std::optional<Transaction> snapshot;
+    if (source.isReadOnly() && !source.inTransaction()) {
+        auto mode = source.prepare("PRAGMA journal_mode");
+        if (mode.step() && mode.text(0) == QLatin1String("wal")) {
+            mode.reset();
+            snapshot.emplace(source, Transaction::Kind::Read);
+            source.prepare("SELECT count(*) FROM sqlite_schema").step(); // the snapshot starts at the first read
+        }
+    }
     std::unique_ptr<sqlite3_backup, FinishBackup> backup(sqlite3_backup_init(out, "main", source.handle(), "main"));
     if (!backup)
         throwCopyError(sqlite3_errcode(out), out, dest, source);
-    auto busySince = std::chrono::steady_clock::now();
+    const auto started = std::chrono::steady_clock::now();
+    auto busySince = started;
+    int lastRemaining = -1;
     for (;;) {
         errno = 0;
         const int rc = sqlite3_backup_step(backup.get(), qMax(1, options.pagesPerStep));
         const int stepErrno = errno; // the step does not record a failure on `out` until finish
         if (rc == SQLITE_OK || rc == SQLITE_DONE) {
             busySince = std::chrono::steady_clock::now();
+            const int remaining = sqlite3_backup_remaining(backup.get());
+            const bool restarted = lastRemaining >= 0 && remaining > lastRemaining;
+            lastRemaining = remaining;
+            if (restarted && busySince - started > kRestartLimit)
+                throw StorageError(Kind::Locked,
+                                   Tr::tr("The school file kept changing while it was being copied, so the backup was "
+                                          "stopped after a minute. Nothing was kept; try again when it is less busy."));
             if (options.progress)
-                options.progress(sqlite3_backup_remaining(backup.get()), sqlite3_backup_pagecount(backup.get()));
+                options.progress(remaining, sqlite3_backup_pagecount(backup.get()));
             if (rc == SQLITE_DONE)
                 break;
         } else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
@@ -235,7 +241,14 @@ void backupTo(Database& source, const QString& dest, const BackupOptions& option
             throwCopyError(closed, nullptr, dest, source);
     }
 
-    const CheckReport report = checkFile(part.path());
+    // Checked by content, not through checkFile(), which calls any part file unfinished.
+    CheckReport report;
+    try {
+        ReadOnlyVisit copy(part.path());
+        report = checkDatabase(copy.db());
+    } catch (const StorageError& e) {
+        report.problems << e.message();
+    }
     if (!report.ok())
         throw StorageError(Kind::Damaged,
                            Tr::tr("The backup copy failed its check, so it was not kept: %1 The school file itself "
@@ -250,10 +263,13 @@ void backupTo(Database& source, const QString& dest, const BackupOptions& option
                                              .arg(dest, QString::fromLocal8Bit(error.message())));
     } else if (!QFile::rename(part.path(), dest)) {
         // QFile::rename never replaces a file, so a destination that appeared meanwhile is safe.
+        if (QFileInfo::exists(dest))
+            throw StorageError(Kind::Invalid,
+                               Tr::tr("Another program made a file called “%1” while the backup was being made. That "
+                                      "file was left as it is and the backup was not kept; choose another name.")
+                                   .arg(dest));
         throw StorageError(Kind::Io,
-                           Tr::tr("The backup could not be moved into place at “%1”: %2")
-                               .arg(dest, QFileInfo::exists(dest) ? Tr::tr("a file of that name appeared meanwhile.")
-                                                                  : Tr::tr("the file system refused.")));
+                           Tr::tr("The backup could not be moved into place at “%1”: the file system refused.").arg(dest));
     }
     part.keep();
     syncFolder(destInfo.absolutePath());

@@ -4,6 +4,7 @@
 #include "maintenance/maintenance.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "storage/partfile.h"
 #include "storage/schemacheck.h"
 #include "storage/storageerror.h"
 #include "storage/walinspection.h"
@@ -163,6 +164,15 @@ CheckReport checkDatabase(Database& db)
 
 CheckReport checkFile(const QString& path, int busyTimeoutMs)
 {
+    if (PartFile::isPartFile(path)) {
+        // However whole it looks, a part file is a copy that a program was still making.
+        CheckReport report;
+        report.path = path;
+        report.problems << Tr::tr("This is an unfinished copy that Waymark was still making when it was stopped (a "
+                                  "“.part” file), not a school file. It can be deleted; the next backup or demo "
+                                  "made there removes it.");
+        return report;
+    }
     try {
         // Read the log before SQLite does: it would skip a damaged part without a word.
         QString damagedLog;

@@ -3,6 +3,7 @@
 #include "storage/connection.h"
 #include "storage/fileinspection.h"
 #include "storage/migrations.h"
+#include "storage/partfile.h"
 #include "storage/schemacheck.h"
 #include "storage/storageerror.h"
 #include "storage/transaction.h"
@@ -354,25 +355,24 @@ void Database::createAtomically(const QString& path, const std::function<void(Da
     if (QFileInfo::exists(path))
         throw StorageError(StorageError::Kind::Invalid,
                            Tr::tr("“%1” already exists. Choose another name, or open it instead.").arg(path));
-    const QString temp = path + QStringLiteral(".part-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
-    auto removeTemp = [&] {
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-            QFile::remove(temp + QLatin1String(suffix));
-    };
-    try {
-        {
-            auto db = create(temp);
-            build(*db);
-            db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        } // closing the last connection folds the WAL into the file
-        if (!QFile::rename(temp, path))
-            throw StorageError(StorageError::Kind::Io,
-                               Tr::tr("The new school file could not be moved into place at “%1”.").arg(path));
-    } catch (...) {
-        removeTemp();
-        throw;
+    PartFile part(path); // removes itself (and what a killed earlier run left) unless kept
+    {
+        auto db = create(part.path());
+        build(*db);
+        db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } // closing the last connection folds the WAL into the file
+    // QFile::rename never replaces a file, so a school made meanwhile by another program is safe.
+    if (!QFile::rename(part.path(), path)) {
+        if (QFileInfo::exists(path))
+            throw StorageError(StorageError::Kind::Invalid,
+                               Tr::tr("Another program made a file called “%1” while the new school was being made. "
+                                      "That file was left as it is and the new school was not kept; choose another "
+                                      "name.")
+                                   .arg(path));
+        throw StorageError(StorageError::Kind::Io,
+                           Tr::tr("The new school file could not be moved into place at “%1”.").arg(path));
     }
-    removeTemp();
+    part.keep();
 }
 
 std::unique_ptr<Database> Database::openScratch()

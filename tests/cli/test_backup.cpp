@@ -8,6 +8,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QThread>
 
 #include <catch2/catch.hpp>
 
@@ -224,3 +227,93 @@ TEST_CASE("A disk that fills up part-way through a backup leaves nothing behind"
     CHECK(files(out.path()).isEmpty());
 }
 #endif
+
+TEST_CASE("A backup finishes while another program commits all the time, and the copy is one consistent moment")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    makeSchool(path, 4000).reset();
+    // Another program (the sqlite3 shell) commits one history row after another, for far longer
+    // than the backup takes; each commit used to make the backup start again from the first page.
+    QByteArray script = "PRAGMA busy_timeout = 5000;\nPRAGMA synchronous = OFF;\n";
+    for (int i = 0; i < 300000; ++i)
+        script += "INSERT INTO history(entity, entity_uuid, hlc, origin, replaced_at, old_row) "
+                  "VALUES ('pupil', 'x', 1, 'w', 1, '{}');\n";
+    test::writeAll(dir.path(QStringLiteral("commits.sql")), script);
+    QProcess writer;
+    writer.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".read ") + dir.path(QStringLiteral("commits.sql"))});
+    if (!writer.waitForStarted(5000))
+        WAYMARK_SKIP("the sqlite3 shell is not installed");
+    // Wait until the writer is under way.
+    int committed = 0;
+    for (int i = 0; i < 250 && committed < 1000; ++i) {
+        QThread::msleep(20);
+        auto db = Database::open(path, {.readOnly = true});
+        auto n = db->prepare("SELECT count(*) FROM history");
+        committed = n.step() ? n.integer(0) : 0;
+    }
+    REQUIRE(committed >= 1000);
+
+    {
+        ReadOnlyVisit visit(path);
+        BackupOptions options;
+        options.pagesPerStep = 4; // many steps, so many commits land in between
+        int steps = 0;
+        int restarts = 0;
+        int last = -1;
+        options.progress = [&](int remaining, int) {
+            ++steps;
+            restarts += last >= 0 && remaining > last;
+            last = remaining;
+        };
+        backupTo(visit.db(), dir.path(QStringLiteral("copy.waymark")), options);
+        CHECK(steps > 50);
+        // One consistent snapshot: the copy never had to start again (it did hundreds of
+        // thousands of times when each step read the newest state).
+        CHECK(restarts == 0);
+    }
+    // The writer had not finished: the backup did not wait for a quiet moment.
+    CHECK(writer.state() == QProcess::Running);
+    writer.kill();
+    writer.waitForFinished();
+
+    const CheckReport report = checkFile(dir.path(QStringLiteral("copy.waymark")));
+    CHECK(report.ok());
+    auto copy = Database::open(dir.path(QStringLiteral("copy.waymark")), {.readOnly = true});
+    auto pupils = copy->prepare("SELECT count(*) FROM pupil");
+    REQUIRE(pupils.step());
+    CHECK(pupils.integer(0) == 4000);
+}
+
+TEST_CASE("Losing the race for a destination says so, and the file that won is left as it is")
+{
+    test::TempDir dir;
+    const QString dest = dir.path(QStringLiteral("copy.waymark"));
+    SECTION("a backup")
+    {
+        auto db = makeSchool(dir.path(QStringLiteral("school.waymark")), 200);
+        BackupOptions options;
+        options.pagesPerStep = 8;
+        options.progress = [&](int, int) {
+            if (!QFileInfo::exists(dest))
+                test::writeAll(dest, "made by another program"); // appears while the copy is made
+        };
+        try {
+            backupTo(*db, dest, options);
+            FAIL("the backup replaced a file that appeared meanwhile");
+        } catch (const StorageError& e) {
+            CHECK(e.message().contains(QStringLiteral("Another program made a file called")));
+        }
+    }
+    SECTION("a new school built in place")
+    {
+        try {
+            Database::createAtomically(dest, [&](Database&) { test::writeAll(dest, "made by another program"); });
+            FAIL("a new school replaced a file that appeared meanwhile");
+        } catch (const StorageError& e) {
+            CHECK(e.message().contains(QStringLiteral("Another program made a file called")));
+        }
+    }
+    CHECK(test::readAll(dest) == QByteArray("made by another program"));
+    CHECK(files(dir.path()).filter(QStringLiteral(".part")).isEmpty());
+}

@@ -3,9 +3,12 @@
 #include "clirunner.h"
 #include "testsupport.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 
 #include <catch2/catch.hpp>
 
@@ -246,4 +249,41 @@ TEST_CASE("Stopping demo part-way (Ctrl+C or a kill) leaves nothing behind")
     const QString err = QString::fromUtf8(demo.readAllStandardError());
     CHECK(err == QStringLiteral("waymark-cli: stopped before finishing; nothing was written.\n"));
     CHECK(test::filesIn(dir.path()).isEmpty());
+}
+
+TEST_CASE("A demo killed outright leaves a .part file that check never calls a school, and the next run removes it")
+{
+    test::TempDir dir;
+    const QString dest = dir.path(QStringLiteral("big.waymark"));
+    QProcess demo;
+    demo.start(QStringLiteral(WAYMARK_CLI_PATH), {QStringLiteral("demo"), dest, QStringLiteral("--pupils"),
+                                                  QStringLiteral("10000"), QStringLiteral("--years"), QStringLiteral("10")});
+    REQUIRE(demo.waitForStarted());
+    REQUIRE_FALSE(demo.waitForFinished(2500)); // far too big to be done yet
+    demo.kill();                               // SIGKILL: nothing can tidy up
+    REQUIRE(demo.waitForFinished(10000));
+    QStringList parts = QDir(dir.path()).entryList({QStringLiteral("big.waymark.part-*")}, QDir::Files);
+    parts = parts.filter(QRegularExpression(QStringLiteral("part-[0-9a-f]{6}-[0-9]+-[0-9a-f]{8}$")));
+    REQUIRE(parts.size() == 1);
+    const QString part = dir.path(parts.first());
+
+    const CliRun check = test::runCli({QStringLiteral("check"), part});
+    CHECK(check.exitCode == 1);
+    CHECK(check.out.contains(QStringLiteral("unfinished copy")));
+
+    // An older run's leftover in the old form, untouched for two days, goes too; today's does not.
+    const QString old = dir.path(QStringLiteral("big.waymark.part-0123abcd"));
+    const QString recent = dir.path(QStringLiteral("big.waymark.part-89abcdef"));
+    test::writeAll(old, "x");
+    test::writeAll(recent, "x");
+    {
+        QFile file(old);
+        REQUIRE(file.open(QIODevice::ReadWrite));
+        REQUIRE(file.setFileTime(QDateTime::currentDateTime().addDays(-2), QFileDevice::FileModificationTime));
+    }
+
+    CHECK(test::runCli({QStringLiteral("demo"), dest, QStringLiteral("--pupils"), QStringLiteral("5")}).exitCode == 0);
+    CHECK(test::filesIn(dir.path()) ==
+          QStringList({QStringLiteral("big.waymark"), QStringLiteral("big.waymark.part-89abcdef")}));
+    CHECK(test::runCli({QStringLiteral("check"), dest}).exitCode == 0);
 }
