@@ -206,12 +206,12 @@ QString keepDamagedLog(const QString& path)
     if (!QFile::copy(log, copy))
         throw StorageError(StorageError::Kind::Io,
                            Tr::tr("The school file's write-ahead log “%1” is damaged, and a copy of it could not be "
-                                  "kept beside it, so the school was not opened (opening it would lose %2). Free "
-                                  "some space or copy both files to a folder you can write to, then open it there.")
+                                  "kept beside it, so the school was not opened: opening it would lose %2. Free "
+                                  "some space, or copy both files to a folder you can write to and open it there.")
                                .arg(QDir::toNativeSeparators(log), describeWalLoss(wal)));
-    return Tr::tr("Part of this school file's write-ahead log was damaged, so %1 could not be read back and "
-                  "is not in the school now. A copy of the log was kept as “%2”: give it to your IT technician, "
-                  "who may be able to recover those changes, and check your most recent work.")
+    return Tr::tr("Part of this school file's write-ahead log was damaged, so some work could not be read back "
+                  "and is not in the school now: %1. A copy of the log was kept as “%2”. Give it to your IT "
+                  "technician, who may be able to recover that work, and check what you did most recently.")
         .arg(describeWalLoss(wal), QDir::toNativeSeparators(copy));
 }
 
@@ -308,9 +308,11 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
             return open(path, options);
         }
         db->readOnlyReason_ =
-            Tr::tr("This school file has been changed by another program (%1), so it was opened read-only: nothing "
-                   "in it can run and nothing can be saved.")
+            Tr::tr("This school file has been changed by another program, so it was opened read-only: nothing in "
+                   "it can run and nothing can be saved. %1")
                 .arg(problems.first());
+        if (problems.size() > 1)
+            db->readOnlyReason_ += QLatin1Char(' ') + Tr::tr("(And %n more difference(s).)", nullptr, int(problems.size() - 1));
         db->schemaProblems_ = std::move(problems);
     }
 
