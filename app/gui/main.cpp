@@ -2,9 +2,9 @@
 #include "app/appcontroller.h"
 #include "app/commandline.h"
 #include "app/version.h"
-#include "text/englishplurals.h"
 #include "palette.h"
 #include "settings.h"
+#include "text/englishplurals.h"
 
 #include <QApplication>
 

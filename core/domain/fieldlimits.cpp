@@ -6,12 +6,30 @@ namespace waymark::limits {
 
 int maxLength(std::string_view column)
 {
-    static constexpr std::array<std::string_view, 24> names = {
-        "name",         "title",          "given_name",           "family_name",     "display_name",
-        "email",        "role",           "code",                 "upn",             "legal_given_name",
-        "legal_middle_names", "legal_family_name", "preferred_given_name", "preferred_family_name", "pronouns",
-        "sex",          "urn",            "la_code",              "estab",           "label",
-        "area",         "agreed_with",    "file_name",            "media_type"};
+    static constexpr std::array<std::string_view, 24> names = {"name",
+                                                               "title",
+                                                               "given_name",
+                                                               "family_name",
+                                                               "display_name",
+                                                               "email",
+                                                               "role",
+                                                               "code",
+                                                               "upn",
+                                                               "legal_given_name",
+                                                               "legal_middle_names",
+                                                               "legal_family_name",
+                                                               "preferred_given_name",
+                                                               "preferred_family_name",
+                                                               "pronouns",
+                                                               "sex",
+                                                               "urn",
+                                                               "la_code",
+                                                               "estab",
+                                                               "label",
+                                                               "area",
+                                                               "agreed_with",
+                                                               "file_name",
+                                                               "media_type"};
     if (column == "snapshot")
         return kDocument;
     for (const std::string_view name : names) {

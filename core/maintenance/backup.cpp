@@ -268,8 +268,8 @@ void backupTo(Database& source, const QString& dest, const BackupOptions& option
                                Tr::tr("Another program made a file called “%1” while the backup was being made. That "
                                       "file was left as it is and the backup was not kept; choose another name.")
                                    .arg(dest));
-        throw StorageError(Kind::Io,
-                           Tr::tr("The backup could not be moved into place at “%1”: the file system refused.").arg(dest));
+        throw StorageError(
+            Kind::Io, Tr::tr("The backup could not be moved into place at “%1”: the file system refused.").arg(dest));
     }
     part.keep();
     syncFolder(destInfo.absolutePath());

@@ -26,8 +26,8 @@ ReadOnlyVisit::ReadOnlyVisit(const QString& path, int busyTimeoutMs, bool allowU
     : path_(path), hadWal_(QFileInfo::exists(path + QStringLiteral("-wal"))),
       hadShm_(QFileInfo::exists(path + QStringLiteral("-shm")))
 {
-    const Database::Options options{.readOnly = true, .busyTimeoutMs = busyTimeoutMs,
-                                    .allowUnexpectedSchema = allowUnexpectedSchema};
+    const Database::Options options{
+        .readOnly = true, .busyTimeoutMs = busyTimeoutMs, .allowUnexpectedSchema = allowUnexpectedSchema};
     try {
         const FileInspection inspection = inspectFile(path);
         // Reading a log no program has open needs a -shm file made beside it, and undoing a hot

@@ -1,7 +1,7 @@
 #include "queries/dashboardqueries.h"
 
-#include "domain/fieldlimits.h"
 #include "calendar/schoolcalendar.h"
+#include "domain/fieldlimits.h"
 #include "storage/database.h"
 
 #include <algorithm>

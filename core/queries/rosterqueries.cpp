@@ -1,7 +1,7 @@
 #include "queries/rosterqueries.h"
 
-#include "domain/fieldlimits.h"
 #include "calendar/schoolcalendar.h"
+#include "domain/fieldlimits.h"
 #include "repo/columns.h"
 #include "storage/database.h"
 

@@ -1,7 +1,7 @@
 #include "records/pupilrecord.h"
 
-#include "domain/fieldlimits.h"
 #include "calendar/schoolcalendar.h"
+#include "domain/fieldlimits.h"
 #include "repo/repository.h"
 #include "storage/database.h"
 #include "storage/transaction.h"

@@ -220,8 +220,7 @@ private:
     }
 
     // Texts are bounded by kind (limits::maxLength); a value over its bound is refused whole.
-    template <class M>
-    static void checkLength(const char* column, const M& value)
+    template <class M> static void checkLength(const char* column, const M& value)
     {
         if constexpr (std::is_same_v<M, QString>) {
             const int limit = limits::maxLength(column);

@@ -45,7 +45,8 @@ public:
     {
         if (auto it = statements_.find(arity); it != statements_.end())
             return it->second;
-        if (!db_ && sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+        if (!db_ &&
+            sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
             return nullptr;
         std::string sql = "SELECT json_object(";
         for (int i = 1; i <= arity; ++i)
@@ -111,9 +112,9 @@ void harden(sqlite3* db, Access access, const QString& path)
     sqlite3_limit(db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000);
     sqlite3_set_authorizer(db, &authorize, nullptr);
     if (access != Access::ReadOnly) {
-        const int rc = sqlite3_create_function_v2(db, "json_object", -1,
-                                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
-                                                  &innocuousJsonObject, nullptr, nullptr, nullptr);
+        const int rc =
+            sqlite3_create_function_v2(db, "json_object", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                       nullptr, &innocuousJsonObject, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK)
             throw StorageError::fromSqlite(rc, QString::fromUtf8(sqlite3_errmsg(db)), path);
     }

@@ -251,9 +251,9 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
     // file alone holds everything, so it is read as immutable and nothing is made beside it.
     // In a folder nobody can write to, an empty -wal (copied to read-only media, say) has no writer.
     const bool noShm = !QFileInfo::exists(path + QStringLiteral("-shm"));
-    const bool immutable = readOnly && inspection.walMode && noShm &&
-                           (!QFileInfo::exists(path + QStringLiteral("-wal")) ||
-                            (!inspection.folderWritable && !inspection.hasWal));
+    const bool immutable =
+        readOnly && inspection.walMode && noShm &&
+        (!QFileInfo::exists(path + QStringLiteral("-wal")) || (!inspection.folderWritable && !inspection.hasWal));
 
     const Identity id = probeIdentity(path, inspection, immutable);
     if (id.applicationId != kApplicationId)
@@ -312,7 +312,8 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
                    "it can run and nothing can be saved. %1")
                 .arg(problems.first());
         if (problems.size() > 1)
-            db->readOnlyReason_ += QLatin1Char(' ') + Tr::tr("(And %n more difference(s).)", nullptr, int(problems.size() - 1));
+            db->readOnlyReason_ +=
+                QLatin1Char(' ') + Tr::tr("(And %n more difference(s).)", nullptr, int(problems.size() - 1));
         db->schemaProblems_ = std::move(problems);
     }
 

@@ -117,14 +117,14 @@ void createHistoryTriggers(Database& scratch)
             const std::string col = cols.text(0).toStdString();
             json += (json.empty() ? "" : ", ") + literal(col) + ", OLD." + identifier(col);
             if (col != "hlc" && col != "origin" && col != "id")
-                changed += (changed.empty() ? "" : " OR ") + ("OLD." + identifier(col) + " IS NOT NEW." + identifier(col));
+                changed +=
+                    (changed.empty() ? "" : " OR ") + ("OLD." + identifier(col) + " IS NOT NEW." + identifier(col));
         }
         // Only a real change of content is history; a save that changes nothing adds nothing.
-        scratch.exec("CREATE TRIGGER " + identifier("history_" + table) + " AFTER UPDATE ON " + identifier(table) +
-                     " WHEN " + changed +
-                     " BEGIN INSERT INTO history(entity, entity_uuid, hlc, origin, replaced_at, old_row) VALUES (" +
-                     literal(table) + ", OLD.uuid, OLD.hlc, OLD.origin, NEW.hlc >> 16, json_object(" + json +
-                     ")); END");
+        scratch.exec(
+            "CREATE TRIGGER " + identifier("history_" + table) + " AFTER UPDATE ON " + identifier(table) + " WHEN " +
+            changed + " BEGIN INSERT INTO history(entity, entity_uuid, hlc, origin, replaced_at, old_row) VALUES (" +
+            literal(table) + ", OLD.uuid, OLD.hlc, OLD.origin, NEW.hlc >> 16, json_object(" + json + ")); END");
         // Shared rows are tombstoned, never deleted: a hard delete would lose data and break merging.
         scratch.exec("CREATE TRIGGER " + identifier("keep_" + table) + " BEFORE DELETE ON " + identifier(table) +
                      " BEGIN SELECT RAISE(ABORT, 'shared records are tombstoned, not deleted'); END");

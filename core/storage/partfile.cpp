@@ -105,8 +105,9 @@ int PartFile::removeAbandoned(const QString& dest)
     for (const QFileInfo& entry : folder.entryInfoList({prefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden)) {
         const QString name = entry.fileName();
         const auto match = partPattern().match(name);
-        if (!match.hasMatch() || match.capturedStart() != info.fileName().size() || name.endsWith(QLatin1String("-wal")) ||
-            name.endsWith(QLatin1String("-shm")) || name.endsWith(QLatin1String("-journal")))
+        if (!match.hasMatch() || match.capturedStart() != info.fileName().size() ||
+            name.endsWith(QLatin1String("-wal")) || name.endsWith(QLatin1String("-shm")) ||
+            name.endsWith(QLatin1String("-journal")))
             continue;
         const bool oursAndGone = match.captured(1) == machineMark() && processIsGone(match.captured(2).toLongLong());
         if (oursAndGone || entry.lastModified().toUTC() < dayAgo) {

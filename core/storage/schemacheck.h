@@ -19,7 +19,7 @@ namespace schema {
 
 struct Object
 {
-    std::string type;  // "table", "index", "trigger" or "view"
+    std::string type; // "table", "index", "trigger" or "view"
     std::string name;
     std::string table; // the table an index or trigger belongs to
     std::string sql;   // the CREATE statement as SQLite keeps it; empty for automatic indexes

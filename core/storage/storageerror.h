@@ -12,18 +12,18 @@ class StorageError : public std::runtime_error
 {
 public:
     enum class Kind {
-        NotFound,     // no file at the path
-        NotSqlite,    // some other kind of file
-        NotWaymark,   // a database, but not a Waymark school file
-        Damaged,      // truncated or corrupt
-        NewerVersion, // written by a newer Waymark
+        NotFound,         // no file at the path
+        NotSqlite,        // some other kind of file
+        NotWaymark,       // a database, but not a Waymark school file
+        Damaged,          // truncated or corrupt
+        NewerVersion,     // written by a newer Waymark
         UnexpectedSchema, // tables, indexes, triggers or views that Waymark did not make
-        ReadOnly,     // write attempted on a read-only file
-        Locked,       // another program holds a lock
+        ReadOnly,         // write attempted on a read-only file
+        Locked,           // another program holds a lock
         DiskFull,
         Io,
-        Constraint,   // a rule of the data was broken (duplicate UPN, missing link)
-        Invalid,      // the caller asked for something that makes no sense
+        Constraint, // a rule of the data was broken (duplicate UPN, missing link)
+        Invalid,    // the caller asked for something that makes no sense
         Other,
     };
 

@@ -2,9 +2,9 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
-#include <QLocale>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <array>
 #include <cstring>
@@ -132,8 +132,8 @@ WalInspection inspectWal(const QString& databasePath)
 
     Checksum running;
     running.add(header, 24, bigEndianWords);
-    result.headerValid = (magic & ~quint32(1)) == kMagic && bigEndian32(header + 4) == kVersion
-        && plausiblePageSize(headerPageSize) && running.matches(header + 24);
+    result.headerValid = (magic & ~quint32(1)) == kMagic && bigEndian32(header + 4) == kVersion &&
+                         plausiblePageSize(headerPageSize) && running.matches(header + 24);
 
     // Which page size and salts to walk the frames with. With a good header, the header's. With a bad
     // one SQLite uses no frame at all; the frames are still walked (without checksums, which chain
@@ -150,8 +150,8 @@ WalInspection inspectWal(const QString& databasePath)
             uchar first[kFrameHeaderSize];
             uchar second[kFrameHeaderSize];
             const bool haveFirst = readUpTo(file, first, kFrameHeaderSize) == kFrameHeaderSize;
-            const bool haveSecond = haveFirst && file.seek(WalInspection::kHeaderSize + kFrameHeaderSize + pageSize)
-                && readUpTo(file, second, kFrameHeaderSize) == kFrameHeaderSize;
+            const bool haveSecond = haveFirst && file.seek(WalInspection::kHeaderSize + kFrameHeaderSize + pageSize) &&
+                                    readUpTo(file, second, kFrameHeaderSize) == kFrameHeaderSize;
             if (haveFirst && std::memcmp(first + 8, headerSalts.data(), 8) == 0)
                 salts = headerSalts;
             else if (haveSecond && std::memcmp(first + 8, second + 8, 8) == 0)

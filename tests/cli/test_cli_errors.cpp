@@ -256,8 +256,9 @@ TEST_CASE("A demo killed outright leaves a .part file that check never calls a s
     test::TempDir dir;
     const QString dest = dir.path(QStringLiteral("big.waymark"));
     QProcess demo;
-    demo.start(QStringLiteral(WAYMARK_CLI_PATH), {QStringLiteral("demo"), dest, QStringLiteral("--pupils"),
-                                                  QStringLiteral("10000"), QStringLiteral("--years"), QStringLiteral("10")});
+    demo.start(QStringLiteral(WAYMARK_CLI_PATH),
+               {QStringLiteral("demo"), dest, QStringLiteral("--pupils"), QStringLiteral("10000"),
+                QStringLiteral("--years"), QStringLiteral("10")});
     REQUIRE(demo.waitForStarted());
     REQUIRE_FALSE(demo.waitForFinished(2500)); // far too big to be done yet
     demo.kill();                               // SIGKILL: nothing can tidy up

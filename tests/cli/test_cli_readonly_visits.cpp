@@ -50,7 +50,8 @@ void requireReadable(const QString& path, const QString& backupFolder)
     const test::CliRun stats = test::runCli({QStringLiteral("stats"), path});
     INFO(stats.err.toStdString());
     CHECK(stats.exitCode == 0);
-    const test::CliRun backup = test::runCli({QStringLiteral("backup"), path, backupFolder + QStringLiteral("/copy.waymark")});
+    const test::CliRun backup =
+        test::runCli({QStringLiteral("backup"), path, backupFolder + QStringLiteral("/copy.waymark")});
     INFO(backup.err.toStdString());
     CHECK(backup.exitCode == 0);
 }
@@ -64,9 +65,9 @@ public:
     {
         if (::geteuid() != 0)
             return;
-        ok_ = QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
-                                                          QStringLiteral("-o"), QStringLiteral("size=2m"),
-                                                          QStringLiteral("waymark-test"), dir_.path()}) == 0;
+        ok_ = QProcess::execute(QStringLiteral("mount"),
+                                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                 QStringLiteral("size=2m"), QStringLiteral("waymark-test"), dir_.path()}) == 0;
     }
     ~FullDisk()
     {
@@ -126,7 +127,8 @@ TEST_CASE("A school file with unsaved work in its log is read on read-only media
         const test::CliRun stats = test::runCli({QStringLiteral("stats"), out.path(QStringLiteral("copy.waymark"))});
         CHECK(stats.out.contains(QStringLiteral("\"subjects\": 3")));
     }
-    CHECK(test::filesIn(media.path()) == QStringList({QStringLiteral("school.waymark"), QStringLiteral("school.waymark-wal")}));
+    CHECK(test::filesIn(media.path()) ==
+          QStringList({QStringLiteral("school.waymark"), QStringLiteral("school.waymark-wal")}));
     CHECK(test::sha256Of(image) == fileBefore);
     CHECK(test::sha256Of(image + QStringLiteral("-wal")) == logBefore);
 }

@@ -11,7 +11,6 @@
 #include <QFile>
 
 #include <catch2/catch.hpp>
-
 #include <sqlite3.h>
 
 using namespace waymark;
@@ -83,7 +82,8 @@ TEST_CASE("Waymark's history triggers still work with an untrusted schema, and g
 {
     auto db = Database::openInMemory();
     Transaction tx(*db);
-    db->exec("INSERT INTO subject(uuid, hlc, origin, name, code) VALUES ('u1', 65536, 'here', 'Art \"&\" Design', 'AD')");
+    db->exec(
+        "INSERT INTO subject(uuid, hlc, origin, name, code) VALUES ('u1', 65536, 'here', 'Art \"&\" Design', 'AD')");
     db->exec("UPDATE subject SET name = 'Art', hlc = 131072 WHERE uuid = 'u1'");
     tx.commit();
     auto s = db->prepare("SELECT old_row, json_object('id', 1, 'name', 'Art \"&\" Design', 'n', NULL, 'r', 1.5) "
@@ -115,6 +115,7 @@ TEST_CASE("The reference schema is what the migrations make, and a fresh school 
 
 TEST_CASE("Names from a file are shown short and without control or direction characters")
 {
-    CHECK(schema::displayName(QStringLiteral("evil\nname\u202Egnp.exe")) == QStringLiteral("evil\uFFFDname\uFFFDgnp.exe"));
+    CHECK(schema::displayName(QStringLiteral("evil\nname\u202Egnp.exe")) ==
+          QStringLiteral("evil\uFFFDname\uFFFDgnp.exe"));
     CHECK(schema::displayName(QString(500, QLatin1Char('z'))).size() == 61);
 }

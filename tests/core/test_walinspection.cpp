@@ -48,8 +48,7 @@ public:
     explicit Connection(const QString& path)
     {
         if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                            nullptr)
-            != SQLITE_OK)
+                            nullptr) != SQLITE_OK)
             throw std::runtime_error("cannot open " + path.toStdString() + ": " + sqlite3_errmsg(db_));
     }
     ~Connection() { sqlite3_close(db_); }
@@ -84,8 +83,8 @@ public:
     {
         int logFrames = -1;
         int copied = -2;
-        return sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied) == SQLITE_OK
-            && logFrames == copied && logFrames > 0;
+        return sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied) == SQLITE_OK &&
+               logFrames == copied && logFrames > 0;
     }
 
 private:
@@ -151,8 +150,8 @@ QByteArray fingerprint(const QString& path)
     const QFileInfo info(path);
     if (!info.exists())
         return QByteArrayLiteral("absent");
-    return test::sha256Of(path) + ' ' + QByteArray::number(info.size()) + ' '
-        + QByteArray::number(info.lastModified().toMSecsSinceEpoch());
+    return test::sha256Of(path) + ' ' + QByteArray::number(info.size()) + ' ' +
+           QByteArray::number(info.lastModified().toMSecsSinceEpoch());
 }
 
 // inspectWal(), checking on the way that it changed nothing: the same bytes and times, no -shm made.
@@ -395,7 +394,7 @@ TEST_CASE("A log restarted by a checkpoint: the old frames behind the new ones a
     commitRows(*connection, newCommits);
     crashImage(live, path);
     const QByteArray log = test::readAll(walOf(path));
-    REQUIRE(log.size() == oldLog.size()); // overwritten in place, not truncated
+    REQUIRE(log.size() == oldLog.size());                         // overwritten in place, not truncated
     REQUIRE(bigEndian32(log, 16) == bigEndian32(oldLog, 16) + 1); // salt-1 goes up by one
     REQUIRE(bigEndian32(log, 20) != bigEndian32(oldLog, 20));     // salt-2 is new
     REQUIRE(bigEndian32(log, 12) == bigEndian32(oldLog, 12) + 1); // the checkpoint sequence number

@@ -21,8 +21,9 @@ namespace {
 const QString& schoolPath()
 {
     // tmpfs when there is one: the file is written once per input.
-    static QTemporaryDir dir(QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm/waymark-fuzz-XXXXXX")
-                                                                        : QDir::tempPath() + QStringLiteral("/waymark-fuzz-XXXXXX"));
+    static QTemporaryDir dir(QDir(QStringLiteral("/dev/shm")).exists()
+                                 ? QStringLiteral("/dev/shm/waymark-fuzz-XXXXXX")
+                                 : QDir::tempPath() + QStringLiteral("/waymark-fuzz-XXXXXX"));
     static const QString path = dir.filePath(QStringLiteral("school.waymark"));
     return path;
 }

@@ -36,9 +36,9 @@ namespace {
 
 struct Expectations
 {
-    QString open;          // a kind name, or "readonly"
-    QStringList check;     // lines check must print
-    QStringList app;       // what the app must print on stderr
+    QString open;      // a kind name, or "readonly"
+    QStringList check; // lines check must print
+    QStringList app;   // what the app must print on stderr
     QString show = QStringLiteral("dashboard");
 };
 
@@ -273,8 +273,8 @@ TEST_CASE("waymark-cli check names what is wrong with each hostile file and exit
         }
     }
     // The victim is a sound school, and checking it changes nothing either.
-    CHECK(run(QStringLiteral(WAYMARK_CLI_PATH), {QStringLiteral("check"), files.file(QStringLiteral("victim"))}).exitCode ==
-          0);
+    CHECK(run(QStringLiteral(WAYMARK_CLI_PATH), {QStringLiteral("check"), files.file(QStringLiteral("victim"))})
+              .exitCode == 0);
     files.requireUntouched();
 }
 

@@ -18,7 +18,7 @@ private:
     QTemporaryDir dir_;
 };
 
-QString fixturePath(const QString& relative);    // tests/fixtures/...
+QString fixturePath(const QString& relative); // tests/fixtures/...
 QByteArray readAll(const QString& path);
 void writeAll(const QString& path, const QByteArray& bytes);
 QByteArray sha256Of(const QString& path);         // of the file's bytes, to prove it was not modified

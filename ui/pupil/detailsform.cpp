@@ -1,7 +1,6 @@
 #include "pupil/detailsform.h"
 
 #include "domain/fieldlimits.h"
-
 #include "domain/upn.h"
 #include "pupil/fieldvalues.h"
 #include "pupil/shapes.h"

@@ -1,7 +1,6 @@
 #include "pupil/targetmodel.h"
 
 #include "domain/fieldlimits.h"
-
 #include "pupil/pupileditor.h"
 #include "pupil/shapes.h"
 #include "records/pupilrecord.h"
