@@ -1,5 +1,6 @@
 // backupTo(): a checked, atomic copy of an open school file, by SQLite's online backup API.
 #include "maintenance/maintenance.h"
+#include "storage/connection.h"
 #include "storage/database.h"
 #include "storage/partfile.h"
 #include "storage/storageerror.h"
@@ -226,12 +227,12 @@ void backupTo(Database& source, const QString& dest, const BackupOptions& option
     PartFile part(dest); // declared before the connection, so the connection closes first
     {
         sqlite3* raw = nullptr;
-        const int rc = sqlite3_open_v2(QFile::encodeName(part.path()).constData(), &raw,
-                                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+        try {
+            raw = connection::open(QFile::encodeName(part.path()), connection::Access::ReadWriteCreate, dest);
+        } catch (const StorageError& e) {
+            throwCopyError(e.sqliteCode() ? e.sqliteCode() : SQLITE_CANTOPEN, nullptr, dest, source);
+        }
         std::unique_ptr<sqlite3, CloseConnection> out(raw);
-        if (rc != SQLITE_OK)
-            throwCopyError(rc, raw, dest, source);
-        sqlite3_extended_result_codes(raw, 1);
         execOn(raw, "PRAGMA synchronous = FULL", dest, source);
         copyPages(source, raw, dest, options);
         // A backup travels on its own (USB sticks, read-only shares): no -wal or -shm beside it.
@@ -261,15 +262,19 @@ void backupTo(Database& source, const QString& dest, const BackupOptions& option
         if (error)
             throw StorageError(Kind::Io, Tr::tr("The backup could not be moved into place at “%1” (%2).")
                                              .arg(dest, QString::fromLocal8Bit(error.message())));
-    } else if (!QFile::rename(part.path(), dest)) {
-        // QFile::rename never replaces a file, so a destination that appeared meanwhile is safe.
-        if (QFileInfo::exists(dest))
+    } else {
+        switch (part.moveInto(dest)) {
+        case PartFile::Move::Done:
+            break;
+        case PartFile::Move::DestinationExists:
             throw StorageError(Kind::Invalid,
                                Tr::tr("Another program made a file called “%1” while the backup was being made. That "
                                       "file was left as it is and the backup was not kept; choose another name.")
                                    .arg(dest));
-        throw StorageError(
-            Kind::Io, Tr::tr("The backup could not be moved into place at “%1”: the file system refused.").arg(dest));
+        case PartFile::Move::Failed:
+            throw StorageError(
+                Kind::Io, Tr::tr("The backup could not be moved into place at “%1”: the file system refused.").arg(dest));
+        }
     }
     part.keep();
     syncFolder(destInfo.absolutePath());

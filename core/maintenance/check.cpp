@@ -53,7 +53,7 @@ void checkSchema(Database& db, CheckReport& report)
     const int version = db.schemaVersion();
     if (version < 0 || version > Migrations::currentVersion())
         return; // checkIdentity has said so
-    for (const QString& difference : schema::differences(db, version))
+    for (const QString& difference : schema::differences(db, version).sentences)
         report.problems << Tr::tr("Not as Waymark made it: %1").arg(difference);
 }
 
@@ -194,7 +194,15 @@ CheckReport checkFile(const QString& path, int busyTimeoutMs)
     } catch (const StorageError& e) {
         CheckReport report;
         report.path = path;
-        report.problems << e.message();
+        if (e.kind() == StorageError::Kind::ForeignSchema) {
+            // Its tables are not Waymark's: what differs is listed, and no row of it is read.
+            for (const QString& difference : e.details())
+                report.problems << Tr::tr("Not as Waymark made it: %1").arg(difference);
+            report.problems << Tr::tr("Its records were not checked, because its tables are not the ones Waymark "
+                                      "makes.");
+        } else {
+            report.problems << e.message();
+        }
         return report;
     }
 }

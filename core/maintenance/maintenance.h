@@ -14,11 +14,11 @@ namespace waymark {
 
 class Database;
 
-// A school file opened read-only for a look (check, stats, backup), which writes nothing beside it:
-// a WAL file no program has open is read as immutable; one with unsaved work in its log and no
-// -shm, or one with a hot journal, is read from a private copy in a temporary folder (the journal
-// undone there). Should SQLite still make -wal and -shm files, they are removed again on closing if
-// the visit made them, the log is empty and no other program has the file open.
+// A school file opened read-only for a look (check, stats, backup), which leaves nothing beside it:
+// the -wal and -shm a read makes are removed again on closing (see Database), a file no program has
+// open is read as immutable on a full disk, and a file whose log cannot be replayed in place (no
+// -shm can be made there) or that holds a hot journal is read from a private copy in a temporary
+// folder, the journal undone there.
 class ReadOnlyVisit
 {
 public:
@@ -34,15 +34,12 @@ public:
     const QString& notice() const { return notice_; }
 
 private:
-    void tidy();
     QString privateCopy(bool hotJournal);
 
     QString path_;
     QString notice_;
     std::unique_ptr<QTemporaryDir> snapshot_; // a private copy, when reading in place would write
-    bool hadWal_ = false;
-    bool hadShm_ = false;
-    std::unique_ptr<Database> db_;
+    std::unique_ptr<Database> db_;            // declared last: closed before the copy is removed
 };
 
 // What checkFile() found. Problems are damage or a file Waymark cannot use; warnings are data a

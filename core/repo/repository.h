@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 
+#include <optional>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -53,7 +54,12 @@ public:
         WriteScope scope(db_);
         e.stamp = db_.nextStamp();
         e.origin = db_.deviceId();
-        write(updateSql(), e);
+        // A value already longer than its limit (from an older or foreign file) may stay as it is:
+        // only a changed value is held to the limit, so such a row can still be edited elsewhere.
+        std::optional<T> stored;
+        if (overLimit(e))
+            stored = find(e.id);
+        write(updateSql(), e, stored ? &*stored : nullptr);
         if (db_.changes() == 0)
             throw missing();
         scope.commit();
@@ -199,7 +205,23 @@ private:
         std::optional<Transaction> own_;
     };
 
-    void write(const std::string& sql, const T& e)
+    static bool overLimit(const T& e)
+    {
+        bool over = false;
+        std::apply([&](const auto&... c) { ((over = over || isOverLimit(c.name, e.*(c.member))), ...); },
+                   Table<T>::columns);
+        return over;
+    }
+
+    template <class M>
+    static bool isOverLimit(const char* column, const M& value)
+    {
+        if constexpr (std::is_same_v<M, QString>)
+            return value.size() > limits::maxLength(column);
+        return false;
+    }
+
+    void write(const std::string& sql, const T& e, const T* stored = nullptr)
     {
         auto s = db_.prepare(sql);
         if (e.id != 0)
@@ -212,7 +234,8 @@ private:
         s.bind(5, e.deleted);
         int i = 6;
         const auto bindColumn = [&](const auto& c) {
-            checkLength(c.name, e.*(c.member));
+            if (!stored || !(stored->*(c.member) == e.*(c.member)))
+                checkLength(c.name, e.*(c.member));
             columns::write(s, i++, e.*(c.member));
         };
         std::apply([&](const auto&... c) { (bindColumn(c), ...); }, Table<T>::columns);

@@ -152,42 +152,16 @@ Database::~Database()
     for (auto& [stmt, key] : keys_)
         sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
+    if (tidyOnClose_)
+        tidyCompanions(path_, companionsBefore_);
 }
 
 namespace {
-struct Identity
+bool exists(const QString& path, const char* suffix)
 {
-    int applicationId = 0;
-    int version = 0;
-};
-
-// Reads application_id and user_version through a read-only connection: unlike a read-write one it
-// never checkpoints a WAL or rolls back a hot journal when it closes, so a file that is then refused
-// has not been touched.
-Identity probeIdentity(const QString& path, const FileInspection& inspection, bool immutable)
-{
-    // With no WAL or journal beside it, the header is the whole truth, and reading it creates no
-    // -wal or -shm files next to a file that is then refused.
-    if (!inspection.hasWal && !inspection.hasJournal)
-        return {inspection.applicationId, inspection.userVersion};
-    sqlite3* probe = nullptr;
-    try {
-        probe = openReadOnly(path, immutable);
-        Identity id{pragmaInt(probe, "PRAGMA application_id", path), pragmaInt(probe, "PRAGMA user_version", path)};
-        sqlite3_close_v2(probe);
-        return id;
-    } catch (const StorageError& e) {
-        sqlite3_close_v2(probe);
-        // A hot rollback journal needs a writer to recover it; trust the header, which SQLite
-        // restores first, and let the real connection recover the file once it is known to be ours.
-        if (e.sqliteCode() == SQLITE_READONLY_ROLLBACK || e.sqliteCode() == SQLITE_READONLY_RECOVERY)
-            return {inspection.applicationId, inspection.userVersion};
-        throw;
-    }
+    return QFileInfo::exists(path + QLatin1String(suffix));
 }
-} // namespace
 
-namespace {
 // SQLite replays a write-ahead log only up to its first damaged frame, drops the rest without a
 // word, and deletes the log when the last connection closes. So before the first read-write open of
 // a file whose log no other program is using, the log is read; a damaged one is copied aside, and
@@ -215,22 +189,88 @@ QString keepDamagedLog(const QString& path)
         .arg(describeWalLoss(wal), QDir::toNativeSeparators(copy));
 }
 
-StorageError unexpectedSchemaError(const QString& path, const QStringList& problems)
+StorageError schemaError(const QString& path, const schema::Differences& differences, bool journalUndone)
 {
     QString list;
-    for (const QString& problem : problems)
-        list += QStringLiteral("\n• ") + problem;
-    return StorageError(StorageError::Kind::UnexpectedSchema,
+    for (const QString& sentence : differences.sentences)
+        list += QStringLiteral("\n• ") + sentence;
+    const QString untouched = journalUndone
+        ? Tr::tr("Only an unfinished change that a program had left in it was undone; nothing else was changed.")
+        : Tr::tr("The file has not been changed.");
+    const auto kind =
+        differences.tablesDiffer ? StorageError::Kind::ForeignSchema : StorageError::Kind::UnexpectedSchema;
+    return StorageError(kind,
                         Tr::tr("“%1” has been changed by another program, so Waymark did not open it:%2\n\nA school "
                                "file changed like this may have been made to do harm. Ask whoever gave it to you "
-                               "for a fresh copy, or restore your own from a backup. The file has not been changed.")
-                            .arg(path, list));
+                               "for a fresh copy, or restore your own from a backup. %3")
+                            .arg(path, list, untouched))
+        .withDetails(differences.sentences);
 }
+
+StorageError newerVersionError(const QString& path, int version)
+{
+    return StorageError(StorageError::Kind::NewerVersion,
+                        Tr::tr("“%1” was saved by a newer version of Waymark (file version %2; this version reads "
+                               "up to %3). Update Waymark to open it. The file has not been changed.")
+                            .arg(path)
+                            .arg(version)
+                            .arg(Migrations::currentVersion()));
+}
+
+// What a probe learnt through a read-only connection, before anything is opened for writing.
+struct Probe
+{
+    int applicationId = 0;
+    int version = 0;
+    bool schemaRead = false; // false when a hot journal hides the file's state until a writer undoes it
+    schema::Differences differences;
+};
 } // namespace
+
+void Database::tidyCompanions(const QString& path, Companions before)
+{
+    // A read-only connection cannot remove the -wal and -shm it made, and left behind, owned by
+    // whoever looked, they can lock the file's owner out. Once no connection here uses them and no
+    // other program does, a -shm we made (only an index) goes, and so does a -wal we made if empty.
+    const Companions now = Companions{exists(path, "-wal"), exists(path, "-shm")};
+    const bool madeWal = !before.wal && now.wal;
+    const bool madeShm = !before.shm && now.shm;
+    if ((!madeWal && !madeShm) || isOpenInThisProcess(path) || walInUseByAnotherProgram(path))
+        return;
+    if (madeWal && QFileInfo(path + QStringLiteral("-wal")).size() == 0)
+        QFile::remove(path + QStringLiteral("-wal"));
+    if (madeShm)
+        QFile::remove(path + QStringLiteral("-shm"));
+}
+
+std::unique_ptr<Database> Database::openReadOnlyConnection(const QString& path, bool immutable, Companions before,
+                                                           bool briefLook, int busyTimeoutMs, QString reason)
+{
+    std::unique_ptr<Database> db(new Database(openReadOnly(path, immutable), path, true, std::move(reason)));
+    db->companionsBefore_ = before;
+    db->tidyOnClose_ = true;
+    sqlite3_busy_timeout(db->db_, busyTimeoutMs);
+    try {
+        pragmaInt(db->db_, "PRAGMA user_version", path); // the first read: where a -shm is made
+    } catch (const StorageError& e) {
+        // A full disk cannot take the -shm a read needs. If no program has the file open, the file
+        // alone holds everything: a brief look reads it as immutable instead.
+        const int code = e.sqliteCode() & 0xff;
+        const bool noOneElse = !before.wal && !before.shm && !exists(path, "-journal");
+        if (immutable || !briefLook || !noOneElse || (code != SQLITE_IOERR && code != SQLITE_CANTOPEN &&
+                                                     code != SQLITE_FULL))
+            throw;
+        const QString why = db->readOnlyReason_;
+        db.reset(); // closes, and removes what the failed read made
+        return openReadOnlyConnection(path, true, before, briefLook, busyTimeoutMs, why);
+    }
+    return db;
+}
 
 std::unique_ptr<Database> Database::open(const QString& path, Options options)
 {
     const FileInspection inspection = inspectFile(path); // throws for missing, foreign or truncated files
+    const Companions before = Companions{exists(path, "-wal"), exists(path, "-shm")};
 
     bool readOnly = options.readOnly;
     QString reason;
@@ -244,29 +284,43 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
         reason = Tr::tr("The folder holding the school file cannot be written to, so changes cannot be saved. "
                         "Copy the file to a folder you can write to.");
     }
-    // A read-only connection to a WAL file makes -wal and -shm files beside it that it cannot remove,
-    // and those files, owned by whoever looked, can then lock the file's owner out (or fail on a full
-    // disk or read-only media). When no program has the file open (SQLite removes both files when the
-    // last connection closes, and an exclusive-mode writer keeps a -wal even without a -shm), the
-    // file alone holds everything, so it is read as immutable and nothing is made beside it.
-    // In a folder nobody can write to, an empty -wal (copied to read-only media, say) has no writer.
-    const bool noShm = !QFileInfo::exists(path + QStringLiteral("-shm"));
-    const bool immutable =
-        readOnly && inspection.walMode && noShm &&
-        (!QFileInfo::exists(path + QStringLiteral("-wal")) || (!inspection.folderWritable && !inspection.hasWal));
+    // In a folder nobody can write to, SQLite cannot make the -shm a read needs, and with no log to
+    // replay and no journal to undo there can be no writer: the file is read as immutable.
+    const bool immutable = readOnly && inspection.walMode && !inspection.folderWritable && !before.shm &&
+                           !inspection.hasWal && !inspection.hasJournal;
 
-    const Identity id = probeIdentity(path, inspection, immutable);
-    if (id.applicationId != kApplicationId)
+    // A log or journal may hold a newer state than the header. Identity and schema are then read
+    // through a read-only connection, so that a file refused is never opened for writing (which
+    // would replay or undo them, and drop a damaged log's tail on closing).
+    Probe probe{inspection.applicationId, inspection.userVersion, false, {}};
+    if (inspection.hasWal || inspection.hasJournal) {
+        try {
+            auto look = openReadOnlyConnection(path, immutable, before, options.briefLook, options.busyTimeoutMs, {});
+            probe.applicationId = pragmaInt(look->db_, "PRAGMA application_id", path);
+            probe.version = pragmaInt(look->db_, "PRAGMA user_version", path);
+            if (probe.applicationId == kApplicationId && probe.version >= 0 &&
+                probe.version <= Migrations::currentVersion()) {
+                probe.differences = schema::differences(*look, probe.version);
+                probe.schemaRead = true;
+            }
+        } catch (const StorageError& e) {
+            // A hot rollback journal needs a writer to undo it; trust the header, which SQLite
+            // restores first, and check the schema once the real connection has undone it.
+            if (e.sqliteCode() != SQLITE_READONLY_ROLLBACK && e.sqliteCode() != SQLITE_READONLY_RECOVERY)
+                throw;
+        }
+    }
+    if (probe.applicationId != kApplicationId)
         throw StorageError(StorageError::Kind::NotWaymark,
                            Tr::tr("“%1” is a database, but not a Waymark school file.").arg(path));
-    if (id.version > Migrations::currentVersion())
-        throw StorageError(StorageError::Kind::NewerVersion,
-                           Tr::tr("“%1” was saved by a newer version of Waymark (file version %2; this version "
-                                  "reads up to %3). Update Waymark to open it. The file has not been changed.")
-                               .arg(path)
-                               .arg(id.version)
-                               .arg(Migrations::currentVersion()));
-    const bool behind = id.version < Migrations::currentVersion();
+    if (probe.version > Migrations::currentVersion())
+        throw newerVersionError(path, probe.version);
+    if (!probe.differences.isEmpty()) {
+        if (!options.allowUnexpectedSchema || probe.differences.tablesDiffer)
+            throw schemaError(path, probe.differences, false);
+        readOnly = true; // read-only anyway: never opened for writing
+    }
+    const bool behind = probe.version < Migrations::currentVersion();
     const auto refuseOlderReadOnly = [&] {
         return StorageError(StorageError::Kind::ReadOnly,
                             Tr::tr("“%1” was saved by an older version of Waymark and needs updating, but it is "
@@ -274,34 +328,33 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
                                 .arg(path));
     };
     // An older file that differs only by indexes reads the same, so it can still be read here.
-    if (behind && readOnly && !Migrations::readableUnmigrated(id.version))
+    if (behind && readOnly && !Migrations::readableUnmigrated(probe.version))
         throw refuseOlderReadOnly();
 
-    const QString recoveryNotice = !readOnly && inspection.hasWal ? keepDamagedLog(path) : QString();
-    sqlite3* raw = readOnly ? openReadOnly(path, immutable) : openHandle(path, connection::Access::ReadWrite);
-    // Permissions can say "writable" while the file system says otherwise (ACLs, Windows shares).
-    if (!readOnly && sqlite3_db_readonly(raw, "main") == 1) {
-        readOnly = true;
-        reason = readOnlyFileReason();
+    std::unique_ptr<Database> db;
+    if (readOnly) {
+        db = openReadOnlyConnection(path, immutable, before, options.briefLook, options.busyTimeoutMs, reason);
+    } else {
+        const QString recoveryNotice = inspection.hasWal ? keepDamagedLog(path) : QString();
+        db.reset(new Database(openHandle(path, connection::Access::ReadWrite), path, false, reason));
+        db->recoveryNotice_ = recoveryNotice;
+        sqlite3_busy_timeout(db->db_, options.busyTimeoutMs);
+        // Permissions can say "writable" while the file system says otherwise (ACLs, Windows shares).
+        if (sqlite3_db_readonly(db->db_, "main") == 1) {
+            db->readOnly_ = readOnly = true;
+            db->readOnlyReason_ = readOnlyFileReason();
+        }
     }
-    std::unique_ptr<Database> db(new Database(raw, path, readOnly, reason));
-    db->recoveryNotice_ = recoveryNotice;
-    sqlite3_busy_timeout(raw, options.busyTimeoutMs);
     // Read under this connection: it surfaces a lock taken since the probe as "in use", and another
-    // program may have migrated the file since.
-    const int version = pragmaInt(raw, "PRAGMA user_version", path);
+    // program may have changed the file since.
+    const int version = pragmaInt(db->db_, "PRAGMA user_version", path);
     if (version > Migrations::currentVersion())
-        throw StorageError(StorageError::Kind::NewerVersion,
-                           Tr::tr("“%1” was saved by a newer version of Waymark (file version %2; this version "
-                                  "reads up to %3). Update Waymark to open it. The file has not been changed.")
-                               .arg(path)
-                               .arg(version)
-                               .arg(Migrations::currentVersion()));
+        throw newerVersionError(path, version);
 
     // Nothing else is read, and nothing written, before the schema is known to be Waymark's own.
-    if (QStringList problems = schema::differences(*db, version); !problems.isEmpty()) {
-        if (!options.allowUnexpectedSchema)
-            throw unexpectedSchemaError(path, problems);
+    if (schema::Differences differences = schema::differences(*db, version); !differences.isEmpty()) {
+        if (!options.allowUnexpectedSchema || differences.tablesDiffer)
+            throw schemaError(path, differences, !readOnly && inspection.hasJournal);
         if (!readOnly) {
             db.reset();
             options.readOnly = true;
@@ -310,11 +363,11 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
         db->readOnlyReason_ =
             Tr::tr("This school file has been changed by another program, so it was opened read-only: nothing in "
                    "it can run and nothing can be saved. %1")
-                .arg(problems.first());
-        if (problems.size() > 1)
-            db->readOnlyReason_ +=
-                QLatin1Char(' ') + Tr::tr("(And %n more difference(s).)", nullptr, int(problems.size() - 1));
-        db->schemaProblems_ = std::move(problems);
+                .arg(differences.sentences.first());
+        if (differences.sentences.size() > 1)
+            db->readOnlyReason_ += QLatin1Char(' ') + Tr::tr("(And %n more difference(s).)", nullptr,
+                                                             int(differences.sentences.size() - 1));
+        db->schemaProblems_ = std::move(differences.sentences);
     }
 
     if (!readOnly)
@@ -323,7 +376,7 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
         db->exec("PRAGMA foreign_keys = ON");
     if (behind && !readOnly)
         Migrations::apply(*db);
-    else if (behind && !Migrations::readableUnmigrated(id.version))
+    else if (behind && !Migrations::readableUnmigrated(version))
         throw refuseOlderReadOnly(); // found read-only only once opened
     db->loadIdentity();
     return db;
@@ -364,14 +417,15 @@ void Database::createAtomically(const QString& path, const std::function<void(Da
         build(*db);
         db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } // closing the last connection folds the WAL into the file
-    // QFile::rename never replaces a file, so a school made meanwhile by another program is safe.
-    if (!QFile::rename(part.path(), path)) {
-        if (QFileInfo::exists(path))
-            throw StorageError(StorageError::Kind::Invalid,
-                               Tr::tr("Another program made a file called “%1” while the new school was being made. "
-                                      "That file was left as it is and the new school was not kept; choose another "
-                                      "name.")
-                                   .arg(path));
+    switch (part.moveInto(path)) { // never replaces a school made meanwhile by another program
+    case PartFile::Move::Done:
+        break;
+    case PartFile::Move::DestinationExists:
+        throw StorageError(StorageError::Kind::Invalid,
+                           Tr::tr("Another program made a file called “%1” while the new school was being made. That "
+                                  "file was left as it is and the new school was not kept; choose another name.")
+                               .arg(path));
+    case PartFile::Move::Failed:
         throw StorageError(StorageError::Kind::Io,
                            Tr::tr("The new school file could not be moved into place at “%1”.").arg(path));
     }

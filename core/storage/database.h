@@ -33,6 +33,9 @@ public:
         // A file whose schema is not exactly what Waymark made (an added trigger, say) is refused;
         // with this set it is opened read-only instead, so that it can be looked at or checked.
         bool allowUnexpectedSchema = false;
+        // A short read-only look (check, stats, backup): on a full disk, where a read cannot make
+        // the -shm it needs, a file no program has open is read as immutable instead.
+        bool briefLook = false;
     };
 
     // A row changed by a committed transaction.
@@ -96,7 +99,16 @@ public:
 private:
     friend class Statement;
     friend class Transaction;
+    // The files beside a school file that SQLite makes for a connection in WAL mode.
+    struct Companions
+    {
+        bool wal = false;
+        bool shm = false;
+    };
     Database(sqlite3* db, QString path, bool readOnly, QString readOnlyReason);
+    static std::unique_ptr<Database> openReadOnlyConnection(const QString& path, bool immutable, Companions before,
+                                                            bool briefLook, int busyTimeoutMs, QString reason);
+    static void tidyCompanions(const QString& path, Companions before);
 
     void release(sqlite3_stmt* stmt);
     void trimCache();
@@ -117,6 +129,8 @@ private:
     QStringList schemaProblems_;
     QString recoveryNotice_;
     QString canonicalPath_; // registered as open in this process while this Database lives
+    Companions companionsBefore_; // the -wal and -shm as they were before this opened
+    bool tidyOnClose_ = false; // read-only: remove on closing the -wal and -shm it made
     HybridClock clock_;
     HybridClock::Stamp persistedStamp_ = 0;
     QString deviceId_;

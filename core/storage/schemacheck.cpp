@@ -17,12 +17,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(SchemaCheck)
 };
 
-// SQLite's own statistics tables, made by ANALYZE: they steer the query planner and nothing else.
-bool isPlannerStatistics(const Object& o)
-{
-    return o.type == "table" && (o.name == "sqlite_stat1" || o.name == "sqlite_stat4");
-}
-
 std::vector<Object> readSchema(Database& db)
 {
     std::vector<Object> objects;
@@ -86,7 +80,7 @@ const std::vector<Object>& expected(int version)
     return cache.emplace(version, readSchema(*scratch)).first->second;
 }
 
-QStringList differences(Database& db, int version)
+Differences differences(Database& db, int version)
 {
     const std::vector<Object>& want = expected(version);
     const std::vector<Object> have = readSchema(db);
@@ -95,30 +89,38 @@ QStringList differences(Database& db, int version)
     for (const Object& o : want)
         wanted.emplace(Key{o.type, o.name}, &o);
 
-    QStringList found;
+    Differences found;
     int seen = 0;
-    const auto add = [&](const QString& sentence) {
+    const auto add = [&](const Object& o, const QString& sentence) {
+        if (o.type != "trigger" && o.type != "view")
+            found.tablesDiffer = true;
         if (++seen <= kMaxListed)
-            found << sentence;
+            found.sentences << sentence;
     };
     std::map<Key, bool> present;
     for (const Object& o : have) {
         const auto it = wanted.find({o.type, o.name});
         if (it == wanted.end()) {
-            if (!isPlannerStatistics(o))
-                add(extraSentence(o));
+            add(o, extraSentence(o));
             continue;
         }
         present[it->first] = true;
         if (!(*it->second == o))
-            add(changedSentence(o));
+            add(o, changedSentence(o));
     }
     for (const Object& o : want) {
         if (!present.count({o.type, o.name}))
-            add(missingSentence(o));
+            add(o, missingSentence(o));
+    }
+    // Two tables or indexes reading the same pages would show one's rows as the other's.
+    auto shared = db.prepare("SELECT count(*) FROM (SELECT rootpage FROM sqlite_schema WHERE rootpage > 0 "
+                             "GROUP BY rootpage HAVING count(*) > 1)");
+    if (shared.step() && shared.integer(0) > 0) {
+        found.tablesDiffer = true;
+        found.sentences << Tr::tr("Some of its tables or indexes share their storage with others.");
     }
     if (seen > kMaxListed)
-        found << Tr::tr("And %1 more differences not listed here.").arg(seen - kMaxListed);
+        found.sentences << Tr::tr("And %1 more differences not listed here.").arg(seen - kMaxListed);
     return found;
 }
 

@@ -29,11 +29,21 @@ struct Object
 // Everything Waymark's migrations make at `version` (0 to the current version), by name.
 const std::vector<Object>& expected(int version);
 
-// Every way db's schema differs from expected(version), one plain sentence each naming the table,
-// index, trigger or view (names from the file are shortened and stripped of control characters).
-// Empty when the schema is exactly what Waymark made. It only reads sqlite_schema. Throws
-// StorageError if even that cannot be read.
-QStringList differences(Database& db, int version);
+// How a file's schema differs from what Waymark made.
+struct Differences
+{
+    QStringList sentences; // one plain sentence each, naming the table, index, trigger or view
+    // A table or index is not Waymark's (added, missing, changed, virtual, or sharing storage with
+    // another): its rows cannot be trusted to read, so such a file is not opened even read-only.
+    // Otherwise only triggers and views differ, which a read-only connection never runs.
+    bool tablesDiffer = false;
+    bool isEmpty() const { return sentences.isEmpty(); }
+};
+
+// Every way db's schema differs from expected(version) (names from the file are shortened and
+// stripped of control characters). It only reads sqlite_schema. Throws StorageError if even that
+// cannot be read.
+Differences differences(Database& db, int version);
 
 // A name from a file, fit to show: control and direction-changing characters replaced, and cut
 // short with an ellipsis past `limit` characters.

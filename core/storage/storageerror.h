@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <stdexcept>
 
@@ -17,7 +18,8 @@ public:
         NotWaymark,       // a database, but not a Waymark school file
         Damaged,          // truncated or corrupt
         NewerVersion,     // written by a newer Waymark
-        UnexpectedSchema, // tables, indexes, triggers or views that Waymark did not make
+        UnexpectedSchema, // triggers or views that Waymark did not make (it can be opened read-only)
+        ForeignSchema,    // tables or indexes that are not Waymark's (not even read-only)
         ReadOnly,         // write attempted on a read-only file
         Locked,           // another program holds a lock
         DiskFull,
@@ -32,6 +34,13 @@ public:
     Kind kind() const { return kind_; }
     const QString& message() const { return message_; }
     int sqliteCode() const { return sqliteCode_; }
+    // Itemised findings behind the message (each difference of a school file's schema), if any.
+    const QStringList& details() const { return details_; }
+    StorageError& withDetails(QStringList details)
+    {
+        details_ = std::move(details);
+        return *this;
+    }
 
     // A StorageError for a failed SQLite call, classified by its result code.
     static StorageError fromSqlite(int code, const QString& detail, const QString& path = {});
@@ -40,6 +49,7 @@ private:
     Kind kind_;
     QString message_;
     int sqliteCode_;
+    QStringList details_;
 };
 
 } // namespace waymark

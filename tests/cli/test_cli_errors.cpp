@@ -272,19 +272,22 @@ TEST_CASE("A demo killed outright leaves a .part file that check never calls a s
     CHECK(check.exitCode == 1);
     CHECK(check.out.contains(QStringLiteral("unfinished copy")));
 
-    // An older run's leftover in the old form, untouched for two days, goes too; today's does not.
-    const QString old = dir.path(QStringLiteral("big.waymark.part-0123abcd"));
-    const QString recent = dir.path(QStringLiteral("big.waymark.part-89abcdef"));
-    test::writeAll(old, "x");
-    test::writeAll(recent, "x");
-    {
-        QFile file(old);
-        REQUIRE(file.open(QIODevice::ReadWrite));
-        REQUIRE(file.setFileTime(QDateTime::currentDateTime().addDays(-2), QFileDevice::FileModificationTime));
+    // Another machine's part file untouched for over a week goes too; a recent one (that machine may
+    // still be writing it) stays, and so does a file of the teacher's own that merely looks alike.
+    const QString stale = dir.path(QStringLiteral("big.waymark.part-abcdef-99999-0123abcd"));
+    const QString recent = dir.path(QStringLiteral("big.waymark.part-abcdef-99999-89abcdef"));
+    const QString mine = dir.path(QStringLiteral("big.waymark.part-20241231"));
+    for (const QString& file : {stale, recent, mine})
+        test::writeAll(file, "x");
+    for (const QString& file : {stale, mine}) {
+        QFile f(file);
+        REQUIRE(f.open(QIODevice::ReadWrite));
+        REQUIRE(f.setFileTime(QDateTime::currentDateTime().addDays(-8), QFileDevice::FileModificationTime));
     }
 
     CHECK(test::runCli({QStringLiteral("demo"), dest, QStringLiteral("--pupils"), QStringLiteral("5")}).exitCode == 0);
-    CHECK(test::filesIn(dir.path()) ==
-          QStringList({QStringLiteral("big.waymark"), QStringLiteral("big.waymark.part-89abcdef")}));
+    CHECK(test::filesIn(dir.path()) == QStringList({QStringLiteral("big.waymark"),
+                                                    QStringLiteral("big.waymark.part-20241231"),
+                                                    QStringLiteral("big.waymark.part-abcdef-99999-89abcdef")}));
     CHECK(test::runCli({QStringLiteral("check"), dest}).exitCode == 0);
 }

@@ -49,6 +49,15 @@ TEST_CASE("A school connection refuses ATTACH, extensions, the FTS3 tokenizer, v
         CHECK(run(*db, "SELECT fts3_tokenizer('simple', x'4141414141414141')") != SQLITE_OK);
         CHECK(run(*db, "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'x'") != SQLITE_OK);
         CHECK(pragma(*db, "PRAGMA trusted_schema") == 0);
+        for (const int option : {SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER,
+                                 SQLITE_DBCONFIG_ENABLE_VIEW, SQLITE_DBCONFIG_TRUSTED_SCHEMA, SQLITE_DBCONFIG_DQS_DML}) {
+            int value = -1;
+            sqlite3_db_config(db->handle(), option, -1, &value);
+            CHECK(value == 0);
+        }
+        int defensive = -1;
+        sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+        CHECK(defensive == 1);
         CHECK(pragma(*db, "PRAGMA cell_size_check") == 1);
         CHECK(sqlite3_limit(db->handle(), SQLITE_LIMIT_ATTACHED, -1) == 0);
         CHECK(sqlite3_limit(db->handle(), SQLITE_LIMIT_LENGTH, -1) == connection::kMaxValueBytes);
@@ -109,8 +118,11 @@ TEST_CASE("The reference schema is what the migrations make, and a fresh school 
     CHECK_THROWS_AS(schema::expected(99), StorageError);
     // A trigger added afterwards is named.
     db->exec("CREATE TRIGGER sneaky AFTER INSERT ON staff BEGIN SELECT 1; END");
-    CHECK(schema::differences(*db, db->schemaVersion()) ==
-          QStringList{QStringLiteral("It has a trigger “sneaky” that Waymark did not make.")});
+    const schema::Differences found = schema::differences(*db, db->schemaVersion());
+    CHECK(found.sentences == QStringList{QStringLiteral("It has a trigger “sneaky” that Waymark did not make.")});
+    CHECK_FALSE(found.tablesDiffer); // a trigger alone: the tables can still be read, read-only
+    db->exec("CREATE INDEX extra ON staff(email)");
+    CHECK(schema::differences(*db, db->schemaVersion()).tablesDiffer);
 }
 
 TEST_CASE("Names from a file are shown short and without control or direction characters")

@@ -376,3 +376,21 @@ TEST_CASE("Every text column of the schema has a limit of its kind")
     const QString cut = limits::shortened(emoji);
     CHECK_FALSE(cut.at(cut.size() - 2).isHighSurrogate());
 }
+
+TEST_CASE("A text already longer than its limit may stay as it is while other fields are edited")
+{
+    auto db = Database::openInMemory();
+    Repository<Pupil> pupils(*db);
+    Pupil p = samplePupil();
+    pupils.insert(p);
+    // An older or foreign file holds notes longer than Waymark would write.
+    db->prepare("UPDATE pupil SET notes = ?1 WHERE id = ?2").bindAll(QString(limits::kText + 500, QLatin1Char('n')), p.id).run();
+    Pupil stored = *pupils.find(p.id);
+    stored.pronouns = QStringLiteral("she/her");
+    pupils.update(stored);
+    CHECK(pupils.find(p.id)->pronouns == QStringLiteral("she/her"));
+    CHECK(pupils.find(p.id)->notes.size() == limits::kText + 500);
+    // Changing the over-long text itself is held to the limit.
+    stored.notes += QLatin1Char('!');
+    CHECK_THROWS_AS(pupils.update(stored), StorageError);
+}

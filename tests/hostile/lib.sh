@@ -1,10 +1,11 @@
 # Helpers for the cases' make.sh scripts (sourced). Each works on real files with the sqlite3 shell.
 
-# wal_crash_image FILE N: commits N transactions (a subject each) to FILE in WAL mode with automatic
-# checkpoints off, and copies FILE and FILE-wal while the shell still has them open: what a laptop
-# leaves when its battery dies. FILE is replaced by the image (no -shm, as after a copy).
+# wal_crash_image FILE N [SQL]: commits SQL (if given) and then N transactions (a subject each) to
+# FILE in WAL mode with automatic checkpoints off, and copies FILE and FILE-wal while the shell still
+# has them open: what a laptop leaves when its battery dies. FILE is replaced by the image (no -shm,
+# as after a copy).
 wal_crash_image() {
-  local file=$1 n=$2 sql="" i
+  local file=$1 n=$2 sql="${3:-}"$'\n' i
   for i in $(seq 1 "$n"); do
     sql+="INSERT INTO subject(uuid, hlc, origin, name) VALUES (lower(hex(randomblob(16))), $((i << 16)), 'x', 'Subject $i');"$'\n'
   done

@@ -5,6 +5,7 @@
 
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QTest>
 
 #include <catch2/catch.hpp>
 
@@ -26,8 +27,13 @@ TEST_CASE("A stored text longer than its editor takes is shown cut short and can
     CHECK(line.text().endsWith(QChar(0x2026)));
     CHECK(line.isReadOnly());
     CHECK(line.toolTip().contains(QStringLiteral("1000000")));
+    // The teacher cannot type into it, so nothing is written back, cut or otherwise.
+    line.setFocus();
+    QTest::keyClicks(&line, QStringLiteral("x"));
+    QTest::keyClick(&line, Qt::Key_Backspace);
     binding.commitPending();
-    CHECK(commits == 0); // nothing was written back, cut or otherwise
+    CHECK(commits == 0);
+    CHECK(line.text().size() == limits::kName);
 
     binding.showStored(QStringLiteral("Okafor"));
     CHECK(line.text() == QStringLiteral("Okafor"));
