@@ -17,11 +17,10 @@
 #include <unistd.h>
 #endif
 #ifdef Q_OS_LINUX
-#include <linux/fs.h>
+#include <linux/fs.h> // RENAME_NOREPLACE
 #include <sys/syscall.h>
 #endif
-#if defined(Q_OS_UNIX)
-#elif defined(Q_OS_WIN)
+#ifdef Q_OS_WIN
 #include <windows.h>
 #endif
 

@@ -53,25 +53,46 @@ void exercise(Database& db)
 }
 } // namespace
 
+// Writes bytes to a file, replacing it.
+bool writeFile(const QString& path, const char* data, std::size_t size)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data, qint64(size)) == qint64(size);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     if (size < 2)
         return 0;
-    // The first byte chooses how the file is opened; the rest is the file.
+    // The first byte chooses how the file is opened (bit 0: read-only, bit 1: allow a schema that is
+    // not Waymark's, bit 2: a brief look as check makes, bit 3: the rest is a school file and its
+    // write-ahead log, split by a 4-byte length); the rest is the file.
     const std::uint8_t mode = data[0];
+    const char* bytes = reinterpret_cast<const char*>(data + 1);
+    std::size_t length = size - 1;
     const QString& path = schoolPath();
     for (const char* suffix : {"", "-wal", "-shm", "-journal"})
         QFile::remove(path + QLatin1String(suffix));
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
+    if (mode & 8) {
+        if (length < 4)
             return 0;
-        file.write(reinterpret_cast<const char*>(data + 1), qint64(size - 1));
+        const std::size_t first = std::size_t(data[1]) << 24 | std::size_t(data[2]) << 16 |
+                                  std::size_t(data[3]) << 8 | std::size_t(data[4]);
+        bytes += 4;
+        length -= 4;
+        if (first > length)
+            return 0;
+        if (!writeFile(path + QStringLiteral("-wal"), bytes + first, length - first))
+            return 0;
+        length = first;
     }
+    if (!writeFile(path, bytes, length))
+        return 0;
     try {
         Database::Options options;
         options.readOnly = (mode & 1) != 0;
         options.allowUnexpectedSchema = (mode & 2) != 0;
+        options.briefLook = (mode & 4) != 0;
         options.busyTimeoutMs = 0;
         auto db = Database::open(path, options);
         exercise(*db);

@@ -13,9 +13,16 @@ trap 'rm -rf "$work"' EXIT
 cp "$here"/../fixtures/schema/*.waymark "$work/"
 if command -v sqlite3 >/dev/null; then
   bash "$here/../hostile/make_hostile_files.sh" "$cli" "$work/hostile" >/dev/null
-  cp "$work"/hostile/*.waymark "$work/"
+  cp "$work"/hostile/*.waymark* "$work/"
 fi
 for f in "$work"/*.waymark; do
-  { printf '\000'; cat "$f"; } > "$out/$(basename "$f" .waymark)"
+  name=$(basename "$f" .waymark)
+  if [ -s "$f-wal" ]; then
+    # Mode 8: a school file and its write-ahead log, the file's length first (4 bytes, big-endian).
+    size=$(stat -c %s "$f")
+    { printf '\010'; printf "\\$(printf %03o $((size >> 24 & 255)))\\$(printf %03o $((size >> 16 & 255)))\\$(printf %03o $((size >> 8 & 255)))\\$(printf %03o $((size & 255)))"; cat "$f" "$f-wal"; } > "$out/$name"
+  else
+    { printf '\000'; cat "$f"; } > "$out/$name"
+  fi
 done
 ls "$out" | wc -l
