@@ -202,7 +202,7 @@ TEST_CASE("Every hostile case has its files and expectations")
     }
 }
 
-TEST_CASE("The core refuses each hostile file before reading or writing anything, and leaves every file as it was")
+TEST_CASE("The core refuses each hostile file before opening it for writing, and leaves it and its log as they were")
 {
     if (sqliteShellMissing())
         WAYMARK_SKIP("the sqlite3 shell is not installed");
