@@ -256,9 +256,17 @@ std::unique_ptr<Database> Database::openReadOnlyConnection(const QString& path, 
         // A full disk cannot take the -shm a read needs. If no program has the file open, the file
         // alone holds everything: a brief look reads it as immutable instead.
         const int code = e.sqliteCode() & 0xff;
+        const bool cannotMakeIndex = code == SQLITE_IOERR || code == SQLITE_CANTOPEN || code == SQLITE_FULL;
         const bool noOneElse = !before.wal && !before.shm && !exists(path, "-journal");
-        if (immutable || !briefLook || !noOneElse || (code != SQLITE_IOERR && code != SQLITE_CANTOPEN &&
-                                                     code != SQLITE_FULL))
+        if (cannotMakeIndex && !before.shm && QFileInfo(path + QStringLiteral("-wal")).size() > 0 && !immutable)
+            throw StorageError(StorageError::Kind::ReadOnly,
+                               Tr::tr("“%1” has saved work in its write-ahead log (“%1-wal”) that can only be read "
+                                      "where a small index file can be made beside it, and that is not possible "
+                                      "here (read-only media, or a full disk). Copy both files to a folder you can "
+                                      "write to and open the copy there; nothing has been changed.")
+                                   .arg(path),
+                               e.sqliteCode());
+        if (immutable || !briefLook || !noOneElse || !cannotMakeIndex)
             throw;
         const QString why = db->readOnlyReason_;
         db.reset(); // closes, and removes what the failed read made

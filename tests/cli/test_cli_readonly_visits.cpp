@@ -3,6 +3,7 @@
 // would fail there, or lock the file's owner out afterwards), and leave every file as it was.
 #include "clirunner.h"
 #include "storage/database.h"
+#include "storage/storageerror.h"
 #include "storage/transaction.h"
 #include "testsupport.h"
 
@@ -123,6 +124,13 @@ TEST_CASE("A school file with unsaved work in its log is read on read-only media
         if (!guard.ok())
             WAYMARK_SKIP("cannot make a read-only folder on this file system");
         requireReadable(image, out.path());
+        // The app cannot keep a private copy for a whole session: it says what to do instead.
+        try {
+            Database::open(image);
+            FAIL("a log that cannot be replayed in place was opened");
+        } catch (const StorageError& e) {
+            CHECK(e.message().contains(QStringLiteral("Copy both files to a folder you can write to")));
+        }
         // The log's three subjects were read, not skipped.
         const test::CliRun stats = test::runCli({QStringLiteral("stats"), out.path(QStringLiteral("copy.waymark"))});
         CHECK(stats.out.contains(QStringLiteral("\"subjects\": 3")));
