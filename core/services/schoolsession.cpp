@@ -3,6 +3,8 @@
 #include "domain/entities.h"
 #include "domain/fieldlimits.h"
 #include "repo/repository.h"
+#include "storage/schemacheck.h"
+#include "storage/storageerror.h"
 
 #include <map>
 
@@ -26,6 +28,35 @@ SchoolSession::SchoolSession(std::unique_ptr<Database> db, QObject* parent)
         Q_EMIT changed(tables);
     });
     reloadCalendar();
+    dataVersion_ = db_->dataVersion();
+    // A cheap look every two seconds while the app runs; front ends also look when it regains focus.
+    outsideChanges_ = new QTimer(this);
+    outsideChanges_->setInterval(2000);
+    connect(outsideChanges_, &QTimer::timeout, this, [this] {
+        try {
+            checkForOutsideChanges();
+        } catch (const StorageError&) {
+            // A locked or unreadable moment: the next look tries again.
+        }
+    });
+    outsideChanges_->start();
+}
+
+bool SchoolSession::checkForOutsideChanges()
+{
+    if (db_->inTransaction())
+        return false;
+    const qint64 version = db_->dataVersion();
+    if (version == dataVersion_)
+        return false;
+    dataVersion_ = version;
+    QSet<QString> tables;
+    for (const schema::Object& o : schema::expected(db_->schemaVersion()))
+        if (o.type == "table")
+            tables.insert(QString::fromStdString(o.name));
+    reloadCalendar();
+    Q_EMIT changed(tables);
+    return true;
 }
 
 SchoolSession::~SchoolSession()

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 #include <QString>
 
 #include <memory>
@@ -34,12 +35,20 @@ public:
 
     QString schoolName() const;
 
+    // Another program (a second window, waymark-cli, another computer on a shared file) may write
+    // to the file. This asks SQLite whether anything else committed since the last look (PRAGMA
+    // data_version, a cheap read) and, if so, announces every table as changed so that whatever is
+    // on show is read again. Returns true if something had changed. Also runs on a short timer.
+    bool checkForOutsideChanges();
+
 Q_SIGNALS:
     // After each committed write: the names of the tables it changed ("pupil", "target", ...).
     void changed(const QSet<QString>& tables);
 
 private:
     std::unique_ptr<Database> db_;
+    QTimer* outsideChanges_ = nullptr;
+    qint64 dataVersion_ = -1;
     SchoolCalendar calendar_;
     int listenerId_ = 0;
 };

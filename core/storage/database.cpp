@@ -502,6 +502,11 @@ void Database::persistClock()
     persistedStamp_ = clock_.last();
 }
 
+qint64 Database::dataVersion()
+{
+    return pragmaInt(db_, "PRAGMA data_version", path_);
+}
+
 int Database::schemaVersion()
 {
     return pragmaInt(db_, "PRAGMA user_version", path_);

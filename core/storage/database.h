@@ -74,6 +74,8 @@ public:
     // True while this process has a connection open on path (any Database).
     static bool isOpenInThisProcess(const QString& path);
     int schemaVersion();
+    // PRAGMA data_version: changes whenever another connection commits to the file.
+    qint64 dataVersion();
 
     Statement prepare(std::string_view sql); // cached; safe to nest
     void exec(std::string_view sql);         // one or more statements, no results

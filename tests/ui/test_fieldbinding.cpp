@@ -16,7 +16,7 @@ TEST_CASE("A stored text longer than its editor takes is shown cut short and can
     QLineEdit line;
     line.setMaxLength(limits::kName);
     int commits = 0;
-    FieldBinding binding(&line, [&](const QVariant&, quint64) {
+    FieldBinding binding(&line, [&](const QVariant&, const QVariant&, quint64) {
         ++commits;
         return true;
     });
@@ -50,7 +50,7 @@ TEST_CASE("A stored text longer than its editor takes is shown cut short and can
 TEST_CASE("A plan section longer than Waymark keeps opens at once, cut short and read-only")
 {
     QPlainTextEdit text;
-    FieldBinding binding(&text, [](const QVariant&, quint64) { return true; });
+    FieldBinding binding(&text, [](const QVariant&, const QVariant&, quint64) { return true; });
     binding.showStored(QString(1000000, QLatin1Char('s')));
     CHECK(text.toPlainText().size() == limits::kText);
     CHECK(text.isReadOnly());

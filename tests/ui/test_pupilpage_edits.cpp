@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -284,4 +285,77 @@ TEST_CASE("Characteristics are edited with undo in a panel marked sensitive, not
     // Another pupil's notes start folded away again.
     f.page.showPupil(f.school.otherPupilId);
     CHECK_FALSE(panel->notesShown());
+}
+
+TEST_CASE("Another program's edit is noticed and shown; an edit begun before it is saved and the teacher told")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
+    QLineEdit* pronouns = lineEditNamed(f.page.details(), QStringLiteral("Pronouns"));
+    const QString before = pronouns->text();
+
+    // A second window (another connection, as a second Waymark would have) changes the pronouns.
+    auto other = SchoolSession::open(f.school.path);
+    CHECK_FALSE(f.session->checkForOutsideChanges()); // nothing yet
+    {
+        QUndoStack otherUndo;
+        PupilEditor otherEditor(*other, otherUndo);
+        REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("she/they"),
+                                        QStringLiteral("x")));
+    }
+    CHECK(pronouns->text() == before); // not seen until the file is looked at again
+    CHECK(f.session->checkForOutsideChanges());
+    CHECK(pronouns->text() == QStringLiteral("she/they"));
+    CHECK_FALSE(f.session->checkForOutsideChanges()); // once only
+
+    // This window's teacher starts typing; meanwhile the other window changes the field again.
+    typeInto(pronouns, QStringLiteral("they/them"));
+    {
+        QUndoStack otherUndo;
+        PupilEditor otherEditor(*other, otherUndo);
+        REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("he/him"),
+                                        QStringLiteral("x")));
+    }
+    CHECK(f.session->checkForOutsideChanges());
+    CHECK(pronouns->text() == QStringLiteral("they/them")); // the teacher's typing is not disturbed
+    f.page.commitPendingEdits();
+    // Their newer typing is saved, the other window's version is in history, and they are told.
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->pronouns == QStringLiteral("they/them"));
+    CHECK(f.page.lastProblem().contains(QStringLiteral("changed elsewhere while you were editing it")));
+    {
+        auto db = Database::open(f.school.path, {.readOnly = true});
+        auto history = db->prepare("SELECT count(*) FROM history WHERE entity = 'pupil' AND old_row LIKE "
+                                   "'%\"pronouns\":\"he/him\"%'");
+        REQUIRE(history.step());
+        CHECK(history.integer(0) == 1);
+    }
+
+    // The other window changes it once more; undo here must not write the stale "he/him" over it.
+    {
+        QUndoStack otherUndo;
+        PupilEditor otherEditor(*other, otherUndo);
+        REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("xe/xem"),
+                                        QStringLiteral("x")));
+    }
+    f.undo.undo();
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->pronouns == QStringLiteral("xe/xem"));
+    CHECK(f.page.lastProblem().contains(QStringLiteral("changed elsewhere since")));
+}
+
+TEST_CASE("A change written by another process (the sqlite3 shell) is noticed")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
+    QProcess shell;
+    shell.start(QStringLiteral("sqlite3"),
+                {f.school.path, QStringLiteral("UPDATE pupil SET pronouns = 'ze/zir', hlc = hlc + 65536 WHERE id = %1")
+                                    .arg(f.school.pupilId)});
+    if (!shell.waitForStarted(5000))
+        WAYMARK_SKIP("the sqlite3 shell is not installed");
+    REQUIRE(shell.waitForFinished(10000));
+    REQUIRE(shell.exitCode() == 0);
+    CHECK(f.session->checkForOutsideChanges());
+    CHECK(lineEditNamed(f.page.details(), QStringLiteral("Pronouns"))->text() == QStringLiteral("ze/zir"));
 }

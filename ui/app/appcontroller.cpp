@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QPushButton>
@@ -54,6 +55,17 @@ AppController::AppController(Settings& settings, QObject* parent)
     connect(&actions, &MainActions::clearRecentRequested, this, [this] {
         settings_.clearRecentFiles();
         window_->actions().setRecentFiles({});
+    });
+    // Coming back to the window from another program (perhaps a second Waymark on the same file):
+    // look at once for changes it made, rather than at the next tick of the session's timer.
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+        if (state != Qt::ApplicationActive || !document_ || !document_->session())
+            return;
+        try {
+            document_->session()->checkForOutsideChanges();
+        } catch (const StorageError& error) {
+            showStatus(error.message());
+        }
     });
 }
 

@@ -88,7 +88,8 @@ DetailsForm::DetailsForm(PupilEditor& editor, QWidget* parent)
     using fieldvalues::bindPupil;
     auto pupil = [this] { return pupilId_; };
     upnBinding_ = new FieldBinding(
-        upn_, [this](const QVariant& v, quint64 session) { return commitUpn(v, session); }, this);
+        upn_, [this](const QVariant& v, const QVariant& base, quint64 session) { return commitUpn(v, base, session); },
+        this);
     bindings_ = {
         bindPupil(editor_, pupil, preferredGiven_, &Pupil::preferredGivenName, tr("Change preferred first name"), this),
         bindPupil(editor_, pupil, preferredFamily_, &Pupil::preferredFamilyName, tr("Change preferred surname"), this),
@@ -119,7 +120,7 @@ void DetailsForm::showUpnHint(const QString& text)
     upnHint_->setVisible(!text.isEmpty());
 }
 
-bool DetailsForm::commitUpn(const QVariant& value, quint64 typingSession)
+bool DetailsForm::commitUpn(const QVariant& value, const QVariant& base, quint64 typingSession)
 {
     const QString normal = upn::normalise(value.toString());
     if (!normal.isEmpty()) {
@@ -139,7 +140,7 @@ bool DetailsForm::commitUpn(const QVariant& value, quint64 typingSession)
         }
     }
     showUpnHint(QString());
-    return editor_.changePupil(pupilId_, &Pupil::upn, normal, tr("Change UPN"), typingSession);
+    return editor_.changePupil(pupilId_, &Pupil::upn, normal, tr("Change UPN"), typingSession, base.toString());
 }
 
 void DetailsForm::setStaff(const std::vector<StaffChoice>& staff)

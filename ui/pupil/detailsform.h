@@ -36,7 +36,7 @@ public:
     QLabel* upnHint() const { return upnHint_; }
 
 private:
-    bool commitUpn(const QVariant& value, quint64 typingSession);
+    bool commitUpn(const QVariant& value, const QVariant& base, quint64 typingSession);
     void showUpnHint(const QString& text);
 
     PupilEditor& editor_;

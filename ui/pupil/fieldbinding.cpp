@@ -155,6 +155,8 @@ void FieldBinding::userChanged(bool immediate)
 {
     if (updating_)
         return;
+    if (!pending_)
+        base_ = stored_; // a change from elsewhere arriving while the teacher types must not move it
     pending_ = true;
     Q_EMIT edited(editorValue());
     if (immediate)
@@ -172,8 +174,10 @@ void FieldBinding::commitPending()
     const QVariant value = editorValue();
     if (value == stored_)
         return;
-    if (commit_(value, typingSession_))
+    if (commit_(value, base_, typingSession_)) {
         stored_ = value;
+        base_ = value;
+    }
     else
         pending_ = true; // refused: keep the teacher's text on screen until they fix it or move on
     // Checkboxes and combos are single choices: each is its own undo step.

@@ -22,8 +22,10 @@ class FieldBinding final : public QObject
 
 public:
     // Returns false if the value was refused (the editor keeps it so the teacher can fix it).
-    // typingSession is the same for every commit made while the field keeps the focus.
-    using Commit = std::function<bool(const QVariant& value, quint64 typingSession)>;
+    // base is the stored value the teacher's edit started from: if the file holds something else
+    // by now, someone changed it elsewhere meanwhile. typingSession is the same for every commit
+    // made while the field keeps the focus.
+    using Commit = std::function<bool(const QVariant& value, const QVariant& base, quint64 typingSession)>;
 
     static constexpr int kIdleMilliseconds = 700;
 
@@ -58,6 +60,7 @@ private:
     Commit commit_;
     QTimer idle_;
     QVariant stored_;
+    QVariant base_; // what was stored when the pending edit began
     bool pending_ = false;
     bool readOnly_ = false;
     bool overLong_ = false; // the stored text is longer than the editor takes: shown cut, not editable

@@ -43,8 +43,9 @@ FieldBinding* bindPupil(PupilEditor& editor, PupilIdFn pupilId, QWidget* widget,
 {
     return new FieldBinding(
         widget,
-        [&editor, pupilId, member, undoText](const QVariant& value, quint64 session) {
-            return editor.changePupil(pupilId(), member, fromVariant<V>(value), undoText, session);
+        [&editor, pupilId, member, undoText](const QVariant& value, const QVariant& base, quint64 session) {
+            return editor.changePupil(pupilId(), member, fromVariant<V>(value), undoText, session,
+                                      fromVariant<V>(base));
         },
         parent);
 }
@@ -55,8 +56,9 @@ FieldBinding* bindPlan(PupilEditor& editor, PupilIdFn pupilId, QWidget* widget, 
 {
     return new FieldBinding(
         widget,
-        [&editor, pupilId, member, undoText](const QVariant& value, quint64 session) {
-            return editor.changePlan(pupilId(), member, fromVariant<V>(value), undoText, session);
+        [&editor, pupilId, member, undoText](const QVariant& value, const QVariant& base, quint64 session) {
+            return editor.changePlan(pupilId(), member, fromVariant<V>(value), undoText, session,
+                                     fromVariant<V>(base));
         },
         parent);
 }

@@ -11,6 +11,8 @@
 #include <QUndoStack>
 
 #include <memory>
+#include <optional>
+#include <type_traits>
 
 namespace waymark {
 
@@ -35,13 +37,14 @@ public:
     // value is now stored, false if the write failed (problem() has said why).
     // undoText names the step in the Edit menu ("Change pronouns").
     template <class V>
-    bool changePupil(RowId pupilId, V Pupil::*member, V value, const QString& undoText, quint64 typingSession = 0)
+    bool changePupil(RowId pupilId, V Pupil::*member, V value, const QString& undoText, quint64 typingSession = 0,
+                     std::optional<std::type_identity_t<V>> base = std::nullopt)
     {
-        return change<Pupil>(pupilId, member, std::move(value), undoText, typingSession);
+        return change<Pupil>(pupilId, member, std::move(value), undoText, typingSession, std::move(base));
     }
     template <class V>
     bool changePlan(RowId pupilId, V LearningPlan::*member, V value, const QString& undoText,
-                    quint64 typingSession = 0);
+                    quint64 typingSession = 0, std::optional<std::type_identity_t<V>> base = std::nullopt);
     template <class V> bool changeTarget(RowId targetId, V Target::*member, V value, const QString& undoText)
     {
         return change<Target>(targetId, member, std::move(value), undoText, 0);
@@ -53,10 +56,14 @@ public:
 
 Q_SIGNALS:
     void problem(const QString& message);
+    // Something the teacher should know that is not a failure (an edit made over a change from
+    // elsewhere, saved with the other version kept in history).
+    void notice(const QString& message);
 
 private:
     template <class T, class V>
-    bool change(RowId rowId, V T::*member, V value, const QString& text, quint64 typingSession);
+    bool change(RowId rowId, V T::*member, V value, const QString& text, quint64 typingSession,
+                std::optional<std::type_identity_t<V>> base = std::nullopt);
     ProblemSink problemSink();
 
     QPointer<SchoolSession> session_;
@@ -66,7 +73,8 @@ private:
 };
 
 template <class T, class V>
-bool PupilEditor::change(RowId rowId, V T::*member, V value, const QString& text, quint64 typingSession)
+bool PupilEditor::change(RowId rowId, V T::*member, V value, const QString& text, quint64 typingSession,
+                         std::optional<std::type_identity_t<V>> base)
 {
     if (!isAttached())
         return false;
@@ -83,16 +91,24 @@ bool PupilEditor::change(RowId rowId, V T::*member, V value, const QString& text
     }
     if ((*row).*member == value)
         return true;
+    // The edit started from a value the file no longer holds: someone changed it elsewhere (another
+    // window or computer) meanwhile. The teacher's newer typing is saved and the other version is
+    // kept in history, as every overwritten value is; they are told, never silently.
+    const bool changedElsewhere = base && !(*base == (*row).*member);
     writeFailed_ = false;
     // A failed first write reports through the sink and leaves the stack as it was.
     undo_.push(new ChangeField<T, V>(db(), rowId, member, (*row).*member, std::move(value), text, typingSession,
                                      problemSink()));
+    if (changedElsewhere && !writeFailed_)
+        Q_EMIT notice(tr("This was changed elsewhere while you were editing it (“%1”). Your version has been "
+                         "saved, and the other one is kept in the history.")
+                          .arg(text));
     return !writeFailed_;
 }
 
 template <class V>
 bool PupilEditor::changePlan(RowId pupilId, V LearningPlan::*member, V value, const QString& undoText,
-                             quint64 typingSession)
+                             quint64 typingSession, std::optional<std::type_identity_t<V>> base)
 {
     if (!isAttached())
         return false;
@@ -104,7 +120,7 @@ bool PupilEditor::changePlan(RowId pupilId, V LearningPlan::*member, V value, co
         Q_EMIT problem(e.message());
         return false;
     }
-    return change<LearningPlan>(planId, member, std::move(value), undoText, typingSession);
+    return change<LearningPlan>(planId, member, std::move(value), undoText, typingSession, std::move(base));
 }
 
 } // namespace waymark

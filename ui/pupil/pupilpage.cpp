@@ -134,6 +134,7 @@ PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
 
     connect(tabs_, &QTabWidget::currentChanged, this, &PupilPage::onTabChanged);
     connect(editor_, &PupilEditor::problem, this, &PupilPage::showProblem);
+    connect(editor_, &PupilEditor::notice, this, &PupilPage::showNotice);
     connect(timelineModel_, &EvidenceTimelineModel::problem, this, &PupilPage::showProblem);
     connect(&session_, &SchoolSession::changed, this, &PupilPage::sessionChanged);
     // Nothing typed is lost when the app quits with a field still waiting to be written.
@@ -360,6 +361,12 @@ void PupilPage::setToday(QDate today)
 void PupilPage::showProblem(const QString& message)
 {
     problem_->setText(tr("Something could not be saved or shown: %1").arg(message));
+    problem_->setVisible(true);
+}
+
+void PupilPage::showNotice(const QString& message)
+{
+    problem_->setText(message);
     problem_->setVisible(true);
 }
 

@@ -84,6 +84,7 @@ private:
     void reloadStaff();
     void sessionChanged(const QSet<QString>& tables);
     void showProblem(const QString& message);
+    void showNotice(const QString& message);
     void applyReadOnly();
     bool sessionAlive() const;
     void onTabChanged(int index);

@@ -39,12 +39,12 @@ public:
     void redo() override
     {
         // A first write that fails leaves nothing to undo: the stack drops an obsolete command.
-        if (!write(new_) && !done_)
+        if (!write(new_, old_) && !done_)
             setObsolete(true);
         done_ = true;
     }
 
-    void undo() override { write(old_); }
+    void undo() override { write(old_, new_); }
 
     int id() const override { return typingSession_ != 0 ? commandid::ChangeField : -1; }
 
@@ -62,7 +62,9 @@ public:
     RowId rowId() const { return rowId_; }
 
 private:
-    bool write(const V& value)
+    // Writes value where the field still holds expected. If it holds something else, someone changed
+    // it elsewhere since: an undo or redo then never writes a stale value over theirs, and says so.
+    bool write(const V& value, const V& expected)
     {
         try {
             Repository<T> repo(db_);
@@ -71,6 +73,12 @@ private:
                 throw StorageError(StorageError::Kind::Invalid,
                                    QCoreApplication::translate("waymark::ChangeField",
                                                                "That record is no longer in this school file."));
+            if (!((*row).*member_ == expected) && !((*row).*member_ == value))
+                throw StorageError(StorageError::Kind::Invalid,
+                                   QCoreApplication::translate("waymark::ChangeField",
+                                                               "“%1” was not undone or redone: this was changed "
+                                                               "elsewhere since, and that newer change was kept.")
+                                       .arg(text()));
             (*row).*member_ = value;
             repo.update(*row);
             return true;
