@@ -1,2 +1,3 @@
 target_sources(waymark_core PRIVATE
-    text/englishplurals.h text/englishplurals.cpp)
+    text/englishplurals.h text/englishplurals.cpp
+    text/searchkey.h text/searchkey.cpp)

@@ -9,12 +9,17 @@
 #include "uitestsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 
 #include <catch2/catch.hpp>
+
+#include <map>
+#include <utility>
+#include <vector>
 
 using namespace waymark;
 using Kind = SidebarModel::NodeKind;
@@ -216,4 +221,66 @@ TEST_CASE("Typing in the sidebar's search box filters as you type; Enter opens t
     QTest::keyClick(sidebar.searchField(), Qt::Key_Escape);
     CHECK(sidebar.searchField()->text().isEmpty());
     CHECK(sidebar.filter()->rowCount() == 4);
+}
+
+TEST_CASE("Search forgives accents, special letters, apostrophes and the list's own \"Surname, F\" form")
+{
+    test::TempDir dir;
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("s.waymark")));
+    auto session = SchoolSession::open(school.path);
+    std::map<QString, RowId> ids;
+    for (const auto& [given, family] : std::vector<std::pair<QString, QString>>{
+             {QStringLiteral("Emre"), QStringLiteral("Aydın")},
+             {QStringLiteral("Zofia"), QStringLiteral("Wróbel")},
+             {QStringLiteral("Siobhán"), QStringLiteral("O’Connor")},
+             {QStringLiteral("Ivy"), QStringLiteral("Lloyd-Davies")},
+             {QStringLiteral("Søren"), QStringLiteral("Strauß")}}) {
+        Pupil p;
+        p.legalGivenName = given;
+        p.legalFamilyName = family;
+        p.yearGroup = 9;
+        Repository<Pupil>(session->db()).insert(p);
+        ids[family] = p.id;
+    }
+    SidebarModel model;
+    SidebarFilter filter;
+    filter.setSourceModel(&model);
+    model.load(session->db(), school.today);
+
+    const auto finds = [&](const QString& typed) {
+        filter.setSearchText(typed);
+        return pupilsListed(filter);
+    };
+    CHECK(finds(QStringLiteral("aydin")) == std::vector<RowId>{ids[QStringLiteral("Aydın")]});
+    CHECK(finds(QStringLiteral("wrobel")) == std::vector<RowId>{ids[QStringLiteral("Wróbel")]});
+    CHECK(finds(QStringLiteral("oconnor")) == std::vector<RowId>{ids[QStringLiteral("O’Connor")]});
+    CHECK(finds(QStringLiteral("o'connor siobhan")) == std::vector<RowId>{ids[QStringLiteral("O’Connor")]});
+    CHECK(finds(QStringLiteral("lloyd davies")) == std::vector<RowId>{ids[QStringLiteral("Lloyd-Davies")]});
+    CHECK(finds(QStringLiteral("soren strauss")) == std::vector<RowId>{ids[QStringLiteral("Strauß")]});
+    // As the list writes names: surname, then the first name's initial.
+    CHECK(finds(QStringLiteral("Wróbel, Z")) == std::vector<RowId>{ids[QStringLiteral("Wróbel")]});
+    CHECK(finds(QStringLiteral("Wrobel, E")).empty());
+    CHECK(finds(QStringLiteral("Okafor, A")) == std::vector<RowId>{school.amara});
+}
+
+TEST_CASE("A search that matches nothing says so")
+{
+    test::TempDir dir;
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("s.waymark")));
+    auto session = SchoolSession::open(school.path);
+    Sidebar sidebar;
+    sidebar.resize(300, 500);
+    sidebar.show();
+    sidebar.setSession(session.get(), school.today);
+    const auto message = [&] {
+        for (QLabel* label : sidebar.findChildren<QLabel*>())
+            if (label->isVisible() && label->accessibleName() == QStringLiteral("Search result"))
+                return label->text();
+        return QString();
+    };
+    CHECK(message().isEmpty());
+    sidebar.setSearchText(QStringLiteral("zzz"));
+    CHECK(message() == QStringLiteral("No pupil or group matches “zzz”."));
+    sidebar.setSearchText(QStringLiteral("ami"));
+    CHECK(message().isEmpty());
 }

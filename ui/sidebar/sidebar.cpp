@@ -20,7 +20,7 @@ namespace waymark {
 
 Sidebar::Sidebar(QWidget* parent)
     : QWidget(parent), search_(new QLineEdit(this)), tree_(new QTreeView(this)), model_(new SidebarModel(this)),
-      filter_(new SidebarFilter(this))
+      filter_(new SidebarFilter(this)), noMatch_(new QLabel(this))
 {
     search_->setPlaceholderText(tr("Find a pupil or group (Ctrl+F)"));
     search_->setClearButtonEnabled(true);
@@ -37,13 +37,25 @@ Sidebar::Sidebar(QWidget* parent)
     tree_->setExpandsOnDoubleClick(true);
     tree_->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
+    noMatch_->setWordWrap(true);
+    noMatch_->setTextFormat(Qt::PlainText);
+    noMatch_->setAccessibleName(tr("Search result"));
+    noMatch_->setContentsMargins(6, 4, 6, 4);
+    noMatch_->hide();
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(search_);
+    layout->addWidget(noMatch_);
     layout->addWidget(tree_, 1);
     setTabOrder(search_, tree_);
 
     connect(search_, &QLineEdit::textChanged, this, &Sidebar::onSearchChanged);
+    // The list can change under a search (a change from elsewhere): say again whether anything matches.
+    connect(filter_, &QAbstractItemModel::modelReset, this, &Sidebar::updateNoMatch);
+    connect(filter_, &QAbstractItemModel::layoutChanged, this, &Sidebar::updateNoMatch);
+    connect(filter_, &QAbstractItemModel::rowsInserted, this, &Sidebar::updateNoMatch);
+    connect(filter_, &QAbstractItemModel::rowsRemoved, this, &Sidebar::updateNoMatch);
     connect(search_, &QLineEdit::returnPressed, this, &Sidebar::activateFirstMatch);
     connect(tree_, &QTreeView::activated, this, &Sidebar::activate);
     connect(tree_, &QTreeView::clicked, this, &Sidebar::activate);
@@ -89,9 +101,18 @@ void Sidebar::setSearchText(const QString& text)
     search_->setText(text);
 }
 
+void Sidebar::updateNoMatch()
+{
+    const bool none = filter_->isFiltering() && filter_->rowCount() == 0;
+    if (none)
+        noMatch_->setText(tr("No pupil or group matches “%1”.").arg(search_->text().simplified()));
+    noMatch_->setVisible(none);
+}
+
 void Sidebar::onSearchChanged(const QString& text)
 {
     filter_->setSearchText(text);
+    updateNoMatch();
     if (filter_->isFiltering()) {
         tree_->expandAll();
         const QModelIndex first = filter_->index(0, 0);

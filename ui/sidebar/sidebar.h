@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QModelIndex;
 class QTreeView;
@@ -49,6 +50,7 @@ protected:
 
 private:
     void onSearchChanged(const QString& text);
+    void updateNoMatch();
     void activate(const QModelIndex& index);
     void select(const QModelIndex& sourceIndex);
     void activateFirstMatch();
@@ -57,6 +59,7 @@ private:
     QTreeView* tree_;
     SidebarModel* model_;
     SidebarFilter* filter_;
+    QLabel* noMatch_; // "No pupil or group matches …", shown instead of an empty list
     SchoolSession* session_ = nullptr;
     QDate today_;
     bool centreWhenShown_ = false; // a selection made while hidden is scrolled to once laid out

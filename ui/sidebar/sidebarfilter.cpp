@@ -1,6 +1,7 @@
 #include "sidebar/sidebarfilter.h"
 
 #include "sidebar/sidebarmodel.h"
+#include "text/searchkey.h"
 
 namespace waymark {
 
@@ -15,21 +16,32 @@ void SidebarFilter::setSearchText(const QString& text)
     if (text == text_)
         return;
     text_ = text;
-    folded_ = text.simplified().toCaseFolded();
+    // Forgiving: accents, special letters, apostrophes and case do not matter, and the list's own
+    // "Surname, F" form reads as two words.
+    folded_ = text::searchKey(text);
     words_ = folded_.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // After a comma, a single letter is an initial ("Lewis, S"): it must begin a name.
+    initials_.clear();
+    if (const qsizetype comma = text.indexOf(QLatin1Char(',')); comma >= 0) {
+        for (const QString& word : text::searchKey(text.mid(comma + 1)).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            if (word.size() == 1)
+                initials_ << word;
+    }
     invalidateFilter();
 }
 
 bool SidebarFilter::groupMatches(const QModelIndex& groupIndex) const
 {
-    return groupIndex.data(SidebarModel::GroupNameRole).toString().toCaseFolded().contains(folded_);
+    return text::searchKey(groupIndex.data(SidebarModel::GroupNameRole).toString()).contains(folded_);
 }
 
 bool SidebarFilter::pupilMatches(const QModelIndex& pupilIndex) const
 {
     const QString haystack = pupilIndex.data(SidebarModel::SearchTextRole).toString();
     for (const QString& word : words_) {
-        if (!haystack.contains(word))
+        const bool initial = initials_.contains(word);
+        if (initial ? !(haystack.startsWith(word) || haystack.contains(QLatin1Char(' ') + word))
+                    : !haystack.contains(word))
             return false;
     }
     return true;

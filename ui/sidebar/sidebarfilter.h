@@ -7,7 +7,9 @@ namespace waymark {
 
 // Search-as-you-type over the sidebar, in memory. Under "All pupils" a pupil shows when every word
 // typed appears in their names or UPN; a group shows, with all its pupils, when its name contains
-// what was typed. So a name finds the pupil once, not once per class they are in.
+// what was typed. So a name finds the pupil once, not once per class they are in. Accents, special
+// letters, apostrophes and case do not matter (text::searchKey), and the list's own "Surname, F"
+// form works: a letter after the comma must begin a name.
 class SidebarFilter final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ private:
     QString text_;
     QString folded_;
     QStringList words_;
+    QStringList initials_; // single letters after a comma: they must begin a name
 };
 
 } // namespace waymark

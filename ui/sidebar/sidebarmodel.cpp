@@ -1,5 +1,7 @@
 #include "sidebar/sidebarmodel.h"
 
+#include "text/searchkey.h"
+
 #include "calendar/schoolcalendar.h"
 #include "icons.h"
 #include "storage/database.h"
@@ -107,9 +109,9 @@ const QString& SidebarModel::searchText(std::size_t pupil) const
         searchText_.clear();
         searchText_.reserve(pupils_.size());
         for (const PupilSummary& p : pupils_) {
-            searchText_.push_back(QStringList{p.givenName, p.familyName, p.legalGivenName, p.legalFamilyName, p.upn}
-                                      .join(QLatin1Char(' '))
-                                      .toCaseFolded());
+            searchText_.push_back(text::searchKey(
+                QStringList{p.givenName, p.familyName, p.legalGivenName, p.legalFamilyName, p.upn}.join(
+                    QLatin1Char(' '))));
         }
     }
     return searchText_[pupil];
