@@ -2,6 +2,7 @@
 // and waymark::nextReviewDue. Expected dates are worked out by hand from a printed calendar.
 #include "calendar/reviewschedule.h"
 #include "calendar/schoolcalendar.h"
+#include "calendar/typeddate.h"
 
 #include <QDate>
 #include <QString>
@@ -322,4 +323,33 @@ TEST_CASE("next review: vulnerable pupils and custom intervals", "[review]")
 
     // No previous review: nothing to count from, so the standard date.
     CHECK(iso(nextReviewDue(calendar, std::nullopt, lookedAfter, today).due) == "2025-10-24");
+}
+
+TEST_CASE("Dates are read as teachers type them, day before month", "[typeddate]")
+{
+    const QDate today(2026, 11, 23);
+    const QDate want(2027, 1, 15);
+    for (const char* typed : {"15 Jan 2027", "15 January 2027", "15/01/2027", "15/1/27", "15.1.27", "15-01-2027",
+                              "2027-01-15", "15th January 2027", "15 January", "15 jan", "15/1", " 15 / 1 / 2027 ",
+                              "January 15, 2027", "15 Jan. 2027"}) {
+        INFO(typed);
+        const auto got = parseTypedDate(QString::fromUtf8(typed), today);
+        REQUIRE(got.has_value());
+        CHECK(*got == want);
+    }
+    // Without a year: the academic year that holds today (September to August).
+    CHECK(*parseTypedDate(QStringLiteral("15 September"), today) == QDate(2026, 9, 15));
+    CHECK(*parseTypedDate(QStringLiteral("31/8"), today) == QDate(2027, 8, 31));
+    CHECK(*parseTypedDate(QStringLiteral("1 Sept"), QDate(2027, 3, 1)) == QDate(2026, 9, 1));
+    // Two-digit years: this century unless that is more than ten years ahead (a birth date).
+    CHECK(*parseTypedDate(QStringLiteral("2/4/13"), today) == QDate(2013, 4, 2));
+    CHECK(*parseTypedDate(QStringLiteral("2/4/98"), today) == QDate(1998, 4, 2));
+    // Not dates: refused, never turned into another date.
+    for (const char* typed : {"", "next week", "31/02/2027", "15/13/2027", "13 Smarch 2027", "15", "2027",
+                              "ja 15", "1/1/1800", "15//1"}) {
+        INFO(typed);
+        CHECK_FALSE(parseTypedDate(QString::fromUtf8(typed), today).has_value());
+    }
+    CHECK(typedDateText(QDate(2027, 1, 15)) == QStringLiteral("15 Jan 2027"));
+    CHECK(typedDateText(QDate()).isEmpty());
 }

@@ -1,6 +1,6 @@
 # The pupil page's tests (included from tests/ui/CMakeLists.txt).
 find_package(Qt6 REQUIRED COMPONENTS Test)
 waymark_add_test(test_pupilpage GUI
-    SOURCES test_pupilpage.cpp test_pupilpage_edits.cpp test_fieldbinding.cpp pupiltestsupport.h
+    SOURCES test_pupilpage.cpp test_pupilpage_edits.cpp test_fieldbinding.cpp test_datefield.cpp pupiltestsupport.h
             pupiltestsupport.cpp
     LIBS waymark_ui Qt6::Test)

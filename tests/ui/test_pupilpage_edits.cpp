@@ -359,3 +359,35 @@ TEST_CASE("A change written by another process (the sqlite3 shell) is noticed")
     CHECK(f.session->checkForOutsideChanges());
     CHECK(lineEditNamed(f.page.details(), QStringLiteral("Pronouns"))->text() == QStringLiteral("ze/zir"));
 }
+
+TEST_CASE("A target's review date is typed the UK way in its cell; text that is not a date changes nothing")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    TargetModel* model = f.page.targetModel();
+    QTableView* view = f.page.targets()->view();
+    f.page.tabs()->setCurrentIndex(PupilPage::PlanTab);
+    const RowId targetId = model->targetIdAt(0);
+    const QModelIndex cell = model->index(0, TargetModel::ReviewByColumn);
+
+    const auto typeInCell = [&](const QString& text) {
+        view->setFocus();
+        view->setCurrentIndex(cell);
+        QTest::keyClick(view, Qt::Key_F2);
+        auto* editor = qobject_cast<QLineEdit*>(view->indexWidget(cell));
+        REQUIRE(editor);
+        editor->selectAll();
+        QTest::keyClick(editor, Qt::Key_Backspace);
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the delegate commits from a queued call
+    };
+    typeInCell(QStringLiteral("15 Jan 2027"));
+    CHECK(stored<Target>(f.school.path, targetId)->reviewBy == QDate(2027, 1, 15));
+    typeInCell(QStringLiteral("2/3/27"));
+    CHECK(stored<Target>(f.school.path, targetId)->reviewBy == QDate(2027, 3, 2));
+    const int steps = f.undo.count();
+    typeInCell(QStringLiteral("after half-term"));
+    CHECK(stored<Target>(f.school.path, targetId)->reviewBy == QDate(2027, 3, 2));
+    CHECK(f.undo.count() == steps);
+}

@@ -1,13 +1,13 @@
 #include "pupil/detailsform.h"
 
 #include "domain/fieldlimits.h"
+#include "widgets/datefield.h"
 #include "domain/upn.h"
 #include "pupil/fieldvalues.h"
 #include "pupil/shapes.h"
 #include "storage/storageerror.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,13 +16,10 @@
 
 namespace waymark {
 
-QDateEdit* makeOptionalDateEdit(QWidget* parent)
+DateField* makeOptionalDateEdit(QWidget* parent)
 {
-    auto* edit = new QDateEdit(parent);
-    edit->setCalendarPopup(true);
-    edit->setMinimumDate(QDate(1900, 1, 1));
-    edit->setSpecialValueText(DetailsForm::tr("Not recorded"));
-    edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    auto* edit = new DateField(parent);
+    edit->setPlaceholderText(DetailsForm::tr("Not recorded"));
     return edit;
 }
 

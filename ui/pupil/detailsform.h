@@ -7,11 +7,12 @@
 #include <vector>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 
 namespace waymark {
+
+class DateField;
 
 class FieldBinding;
 class PupilEditor;
@@ -48,9 +49,9 @@ private:
     QLineEdit* upn_;
     QLabel* upnHint_;
     QComboBox* guide_;
-    QDateEdit* dateOfBirth_;
-    QDateEdit* startedOn_;
-    QDateEdit* leftOn_;
+    DateField* dateOfBirth_;
+    DateField* startedOn_;
+    DateField* leftOn_;
     QLabel* yearGroup_;
     QLabel* groups_;
     std::vector<FieldBinding*> bindings_;
@@ -59,6 +60,6 @@ private:
 };
 
 // A date editor whose earliest date reads "Not recorded" (a NULL date in the file).
-QDateEdit* makeOptionalDateEdit(QWidget* parent);
+DateField* makeOptionalDateEdit(QWidget* parent);
 
 } // namespace waymark

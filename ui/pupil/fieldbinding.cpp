@@ -1,6 +1,7 @@
 #include "pupil/fieldbinding.h"
 
 #include "domain/fieldlimits.h"
+#include "widgets/datefield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -47,7 +48,10 @@ FieldBinding::FieldBinding(QWidget* editor, Commit commit, QObject* parent)
     if (QWidget* proxy = editor->focusProxy())
         proxy->installEventFilter(this);
 
-    if (auto* line = qobject_cast<QLineEdit*>(editor)) {
+    if (auto* dateField = qobject_cast<DateField*>(editor)) {
+        // A date is read when the teacher leaves the field or presses Enter, and written at once.
+        connect(dateField, &DateField::dateEdited, this, [this] { userChanged(true); });
+    } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
         connect(line, &QLineEdit::textChanged, this, [this] { userChanged(false); });
         connect(line, &QLineEdit::editingFinished, this, &FieldBinding::commitPending);
     } else if (auto* text = qobject_cast<QPlainTextEdit*>(editor)) {
@@ -67,6 +71,8 @@ FieldBinding::FieldBinding(QWidget* editor, Commit commit, QObject* parent)
 
 QVariant FieldBinding::editorValue() const
 {
+    if (const auto* dateField = qobject_cast<const DateField*>(editor_))
+        return dateField->date();
     if (const auto* line = qobject_cast<const QLineEdit*>(editor_))
         return line->text();
     if (const auto* text = qobject_cast<const QPlainTextEdit*>(editor_))
@@ -94,7 +100,8 @@ void FieldBinding::setEditorValue(const QVariant& value)
     const QScopedValueRollback<bool> guard(updating_, true);
     // A stored text longer than the editor takes (a file may hold one) is shown cut short and
     // cannot be edited here, so that nothing is cut off by saving it again.
-    const bool isText = qobject_cast<QLineEdit*>(editor_) || qobject_cast<QPlainTextEdit*>(editor_);
+    const bool isText = (qobject_cast<QLineEdit*>(editor_) && !qobject_cast<DateField*>(editor_)) ||
+                        qobject_cast<QPlainTextEdit*>(editor_);
     const bool overLong = isText && value.toString().size() > textLimit();
     if (overLong != overLong_) {
         overLong_ = overLong;
@@ -111,7 +118,9 @@ void FieldBinding::setEditorValue(const QVariant& value)
             text->setPlainText(limits::shortened(value.toString(), textLimit()));
         return;
     }
-    if (auto* line = qobject_cast<QLineEdit*>(editor_)) {
+    if (auto* dateField = qobject_cast<DateField*>(editor_)) {
+        dateField->setDate(value.toDate());
+    } else if (auto* line = qobject_cast<QLineEdit*>(editor_)) {
         // Keep the caret where it was: an undo from the Edit menu must not throw the teacher out.
         const int cursor = line->cursorPosition();
         line->setText(value.toString());

@@ -14,7 +14,7 @@ namespace waymark {
 // Ties one editor widget to one stored field. It shows the stored value and, when the teacher
 // pauses typing or leaves the field, hands the new value to a commit function (which pushes an undo
 // command). Text is never written per keystroke, and never lost: commitPending() writes whatever
-// is still waiting. Works with QLineEdit, QPlainTextEdit, QDateEdit, QSpinBox (written after a
+// is still waiting. Works with QLineEdit, QPlainTextEdit, DateField, QDateEdit, QSpinBox (written after a
 // pause), QComboBox (its item data) and QCheckBox (written at once).
 class FieldBinding final : public QObject
 {

@@ -3,18 +3,12 @@
 #include "domain/enums.h"
 #include "pupil/shapes.h"
 #include "pupil/targetmodel.h"
+#include "widgets/datefield.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QLineEdit>
 
 namespace waymark {
-
-namespace {
-
-const QDate kNotSet(2000, 1, 1);
-
-} // namespace
 
 QWidget* TargetDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
                                       const QModelIndex& index) const
@@ -29,11 +23,7 @@ QWidget* TargetDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
     }
     case TargetModel::SetOnColumn:
     case TargetModel::ReviewByColumn: {
-        auto* edit = new QDateEdit(parent);
-        edit->setCalendarPopup(true);
-        edit->setMinimumDate(kNotSet);
-        edit->setSpecialValueText(tr("Not set"));
-        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        auto* edit = new DateField(parent);
         edit->setAccessibleName(index.column() == TargetModel::SetOnColumn ? tr("Set on") : tr("Review by"));
         return edit;
     }
@@ -52,9 +42,8 @@ void TargetDelegate::setEditorData(QWidget* editor, const QModelIndex& index) co
 {
     if (auto* combo = qobject_cast<QComboBox*>(editor)) {
         combo->setCurrentIndex(std::max(0, combo->findData(index.data(Qt::EditRole))));
-    } else if (auto* date = qobject_cast<QDateEdit*>(editor)) {
-        const QDate d = index.data(Qt::EditRole).toDate();
-        date->setDate(d.isValid() ? d : kNotSet);
+    } else if (auto* date = qobject_cast<DateField*>(editor)) {
+        date->setDate(index.data(Qt::EditRole).toDate());
     } else {
         QStyledItemDelegate::setEditorData(editor, index);
     }
@@ -64,8 +53,11 @@ void TargetDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, co
 {
     if (auto* combo = qobject_cast<QComboBox*>(editor)) {
         model->setData(index, combo->currentData(), Qt::EditRole);
-    } else if (auto* date = qobject_cast<QDateEdit*>(editor)) {
-        model->setData(index, date->date() == kNotSet ? QDate() : date->date(), Qt::EditRole);
+    } else if (auto* date = qobject_cast<DateField*>(editor)) {
+        date->commitText();
+        // Text that is not a date changes nothing: the field has said why.
+        if (!date->hasUnreadableText())
+            model->setData(index, date->date(), Qt::EditRole);
     } else {
         QStyledItemDelegate::setModelData(editor, model, index);
     }
