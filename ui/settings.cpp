@@ -38,9 +38,13 @@ template <class T> void put(QSettings& s, const Key<T>& key, const T& value)
     s.setValue(kSettingsVersion.key(), Settings::kVersion);
 }
 
+// One spelling per file: links resolved (a linked home folder, /tmp through /private/tmp), so that a
+// file opened by two routes is listed once.
 QString canonical(const QString& path)
 {
-    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const QFileInfo info(path);
+    const QString resolved = info.canonicalFilePath(); // empty when the file is not there
+    return resolved.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : resolved;
 }
 
 } // namespace
@@ -93,7 +97,14 @@ void Settings::setSplitterState(const QByteArray& state)
 
 QStringList Settings::recentFiles() const
 {
-    return get(*store_, kRecentFiles);
+    // Lists kept by earlier versions may name one file twice, by two routes.
+    QStringList files;
+    for (const QString& path : get(*store_, kRecentFiles)) {
+        const QString file = canonical(path);
+        if (!files.contains(file))
+            files << file;
+    }
+    return files;
 }
 
 void Settings::addRecentFile(const QString& path)

@@ -10,20 +10,35 @@
 
 #include <cstdio>
 
+namespace {
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Waymark"));
+    QCoreApplication::setApplicationName(QStringLiteral("Waymark"));
+    QCoreApplication::setApplicationVersion(waymark::appVersion());
+}
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    {
+        // --help, --version and mistakes on the command line are answered before any window system
+        // is touched, so they work over ssh and in scripts with no display.
+        QCoreApplication bare(argc, argv);
+        nameApplication();
+        waymark::installEnglishPlurals(bare);
+        const waymark::ParsedCommandLine parsed = waymark::parseCommandLine(QCoreApplication::arguments());
+        if (parsed.action == waymark::ParsedCommandLine::Action::Exit) {
+            std::fputs(parsed.text.toLocal8Bit().constData(), parsed.textIsError ? stderr : stdout);
+            return parsed.exitCode;
+        }
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Waymark"));
-    QApplication::setApplicationName(QStringLiteral("Waymark"));
-    QApplication::setApplicationVersion(waymark::appVersion());
+    nameApplication();
     QApplication::setDesktopFileName(QStringLiteral("waymark"));
     waymark::installEnglishPlurals(app);
-
     const waymark::ParsedCommandLine parsed = waymark::parseCommandLine(QApplication::arguments());
-    if (parsed.action == waymark::ParsedCommandLine::Action::Exit) {
-        std::fputs(parsed.text.toLocal8Bit().constData(), parsed.textIsError ? stderr : stdout);
-        return parsed.exitCode;
-    }
 
     waymark::applyPaletteFromEnvironment();
     waymark::Settings settings;

@@ -78,6 +78,10 @@ int runDemo(Context& context, const QCommandLineParser& parser)
             generateDemoSchool(db, options);
             for (const auto& [key, count] : statistics(db))
                 counts[key] = count;
+            // Pupils who have left (earlier years' leavers) are kept too: say both, so that a
+            // count above --pupils does not look like a mistake.
+            auto left = db.prepare("SELECT count(*) FROM pupil WHERE deleted = 0 AND left_on IS NOT NULL");
+            counts[QStringLiteral("left")] = left.step() ? left.int64(0) : 0;
         });
     } catch (const StorageError& e) {
         throw explainWriteFailure(e, path);
@@ -85,9 +89,14 @@ int runDemo(Context& context, const QCommandLineParser& parser)
     const double seconds = double(timer.elapsed()) / 1000.0;
 
     const QLocale locale;
-    context.out << Tr::tr("Made the demo school “%1”: %2 pupils, %3 staff, %4 groups, %5 targets, %6 pieces of "
+    const qint64 left = counts[QStringLiteral("left")];
+    const QString pupils = left > 0 ? Tr::tr("%1 pupils on roll (and %2 who have left)")
+                                          .arg(locale.toString(counts[QStringLiteral("pupils")] - left),
+                                               locale.toString(left))
+                                    : Tr::tr("%1 pupils on roll").arg(locale.toString(counts[QStringLiteral("pupils")]));
+    context.out << Tr::tr("Made the demo school “%1”: %2, %3 staff, %4 groups, %5 targets, %6 pieces of "
                           "evidence and %7 attached files, in %8 s.")
-                       .arg(path, locale.toString(counts[QStringLiteral("pupils")]),
+                       .arg(path, pupils,
                             locale.toString(counts[QStringLiteral("staff")]),
                             locale.toString(counts[QStringLiteral("groups")]),
                             locale.toString(counts[QStringLiteral("targets")]),

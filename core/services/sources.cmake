@@ -1,2 +1,3 @@
 target_sources(waymark_core PRIVATE
-    services/schoolsession.h services/schoolsession.cpp)
+    services/schoolsession.h services/schoolsession.cpp
+    services/schoolsetup.h services/schoolsetup.cpp)

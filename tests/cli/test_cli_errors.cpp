@@ -291,3 +291,34 @@ TEST_CASE("A demo killed outright leaves a .part file that check never calls a s
                                                     QStringLiteral("big.waymark.part-abcdef-99999-89abcdef")}));
     CHECK(test::runCli({QStringLiteral("check"), dest}).exitCode == 0);
 }
+
+TEST_CASE("init --name names the school; a name too long is refused and nothing is made")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("named.waymark"));
+    const CliRun made = test::runCli({QStringLiteral("init"), path, QStringLiteral("--name"),
+                                      QStringLiteral("  Castle   View School ")});
+    CHECK(made.exitCode == 0);
+    CHECK(made.out.contains(QStringLiteral("Castle View School")));
+    CHECK(test::sqliteShell(path, QStringLiteral("SELECT name FROM school")) == QStringLiteral("Castle View School"));
+
+    const QString other = dir.path(QStringLiteral("long.waymark"));
+    test::requireOneLineError(test::runCli({QStringLiteral("init"), other, QStringLiteral("--name"),
+                                            QString(120, QLatin1Char('x'))}),
+                              2, {QStringLiteral("at most 100 characters")});
+    CHECK_FALSE(QFileInfo::exists(other));
+}
+
+TEST_CASE("demo says how many pupils are on roll and how many have left, so the figures add up")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("demo.waymark"));
+    const CliRun made = test::runCli({QStringLiteral("demo"), path, QStringLiteral("--pupils"), QStringLiteral("40"),
+                                      QStringLiteral("--years"), QStringLiteral("3"), QStringLiteral("--seed"),
+                                      QStringLiteral("2"), QStringLiteral("--today"), QStringLiteral("2026-11-23")});
+    REQUIRE(made.exitCode == 0);
+    CHECK(made.out.contains(QStringLiteral("40 pupils on roll (and ")));
+    const QString left = test::sqliteShell(path, QStringLiteral("SELECT count(*) FROM pupil WHERE deleted = 0 AND "
+                                                                "left_on IS NOT NULL"));
+    CHECK(made.out.contains(QStringLiteral("(and %1 who have left)").arg(left)));
+}

@@ -1,7 +1,12 @@
 #include "app/commandline.h"
 #include "app/version.h"
 
+#include <QProcess>
+#include <QProcessEnvironment>
+
 #include <catch2/catch.hpp>
+
+#include <tuple>
 
 using namespace waymark;
 
@@ -80,4 +85,29 @@ TEST_CASE("Help, version and mistakes on the command line end the program with a
         CHECK(result.textIsError);
         CHECK_FALSE(result.text.isEmpty());
     }
+}
+
+TEST_CASE("waymark --help, --version and command-line mistakes need no display")
+{
+    const auto runWithoutDisplay = [](const QStringList& arguments) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QString::fromLatin1(name));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(WAYMARK_GUI_BINARY), arguments);
+        REQUIRE(process.waitForFinished(30000));
+        REQUIRE(process.exitStatus() == QProcess::NormalExit);
+        return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                               QString::fromUtf8(process.readAllStandardError()));
+    };
+    const auto [versionCode, version, versionErr] = runWithoutDisplay({QStringLiteral("--version")});
+    CHECK(versionCode == 0);
+    CHECK(version.startsWith(QStringLiteral("waymark ")));
+    const auto [helpCode, help, helpErr] = runWithoutDisplay({QStringLiteral("--help")});
+    CHECK(helpCode == 0);
+    CHECK(help.contains(QStringLiteral("--screenshot")));
+    const auto [badCode, bad, badErr] = runWithoutDisplay({QStringLiteral("--frobnicate")});
+    CHECK(badCode == 2);
+    CHECK(badErr.contains(QStringLiteral("frobnicate")));
 }

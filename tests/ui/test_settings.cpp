@@ -2,7 +2,9 @@
 #include "shell/windowgeometry.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 
 #include <catch2/catch.hpp>
@@ -65,4 +67,29 @@ TEST_CASE("A remembered window is shrunk and moved onto the screen it lands on")
     CHECK(defaultWindowSize(laptop).width() <= 1366);
     CHECK(defaultWindowSize(laptop).height() <= 728);
     CHECK(defaultWindowSize(QRect(0, 0, 2560, 1440)) == QSize(1280, 720));
+}
+
+TEST_CASE("Recent files list a file once however it was reached (a link, a relative path, an older list)")
+{
+    test::TempDir dir;
+    const QString school = dir.path(QStringLiteral("real/school.waymark"));
+    REQUIRE(QDir().mkpath(dir.path(QStringLiteral("real"))));
+    test::writeAll(school, "x");
+    REQUIRE(QFile::link(dir.path(QStringLiteral("real")), dir.path(QStringLiteral("linked"))));
+    const QString ini = dir.path(QStringLiteral("settings.ini"));
+    {
+        Settings s(ini);
+        s.addRecentFile(school);
+        s.addRecentFile(dir.path(QStringLiteral("linked/school.waymark")));
+        CHECK(s.recentFiles().size() == 1);
+        s.sync();
+    }
+    // A list saved by an earlier version with the same file twice, by two routes.
+    {
+        QSettings raw(ini, QSettings::IniFormat);
+        raw.setValue(QStringLiteral("files/recent"),
+                     QStringList{dir.path(QStringLiteral("linked/school.waymark")), school});
+    }
+    Settings again(ini);
+    CHECK(again.recentFiles() == QStringList{QFileInfo(school).canonicalFilePath()});
 }

@@ -3,9 +3,8 @@
 #include "demo/demogenerator.h"
 #include "domain/entities.h"
 #include "maintenance/maintenance.h"
-#include "repo/repository.h"
+#include "services/schoolsetup.h"
 #include "storage/database.h"
-#include "storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -73,13 +72,7 @@ QString suggestedBackupName(const QString& schoolName, QDate today)
 
 void createSchool(const QString& path, const QString& schoolName)
 {
-    Database::createAtomically(path, [&](Database& db) {
-        Transaction transaction(db);
-        School school;
-        school.name = schoolName.simplified();
-        Repository<School>(db).insert(school);
-        transaction.commit();
-    });
+    setup::createSchoolFile(path, schoolName);
 }
 
 bool generateDemoSchool(QWidget* parent, const QString& path, DemoOptions options)
