@@ -3,6 +3,7 @@
 #include "domain/fieldlimits.h"
 #include "pupil/fieldbinding.h"
 
+#include <QAction>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTest>
@@ -56,4 +57,49 @@ TEST_CASE("A plan section longer than Waymark keeps opens at once, cut short and
     CHECK(text.isReadOnly());
     binding.showStored(QStringLiteral("Loves drawing."));
     CHECK_FALSE(text.isReadOnly());
+}
+
+TEST_CASE("Ctrl+Z in a text box commits its typing and then runs the app's undo, never the box's own")
+{
+    QWidget window;
+    auto* line = new QLineEdit(&window);
+    auto* other = new QLineEdit(&window);
+    other->move(0, 40);
+    QStringList written;
+    FieldBinding binding(line, [&](const QVariant& value, const QVariant&, quint64) {
+        written << value.toString();
+        return true;
+    });
+    binding.showStored(QStringLiteral("she/her"));
+    int undone = 0;
+    int redone = 0;
+    QAction undo(&window);
+    undo.setShortcut(QKeySequence::Undo);
+    QObject::connect(&undo, &QAction::triggered, [&] { ++undone; });
+    QAction redo(&window);
+    redo.setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    QObject::connect(&redo, &QAction::triggered, [&] { ++redone; });
+    window.addAction(&undo);
+    window.addAction(&redo);
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("they/them"));
+    QTest::keyClick(line, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(written == QStringList{QStringLiteral("they/them")}); // the typing became a step first
+    CHECK(undone == 1);                                         // and the app's undo took it
+    CHECK(line->text() == QStringLiteral("they/them"));         // the box did not undo by itself
+    QTest::keyClick(line, Qt::Key_Y, Qt::ControlModifier);
+    QTest::keyClick(line, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(redone == 2);
+
+    // With the app's Undo disabled (nothing to undo), the box still does not undo on its own.
+    undo.setEnabled(false);
+    QTest::keyClicks(line, QStringLiteral("!"));
+    QTest::keyClick(line, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(line->text() == QStringLiteral("they/them!"));
+    CHECK(written.last() == QStringLiteral("they/them!"));
 }

@@ -7,6 +7,8 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QEvent>
+#include <QKeyEvent>
+#include <QKeySequence>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScopedValueRollback>
@@ -216,9 +218,29 @@ void FieldBinding::applyReadOnly()
         editor_->setEnabled(!readOnly);
 }
 
+namespace {
+bool isUndoOrRedo(const QKeyEvent* key)
+{
+    const QKeyCombination combination = key->keyCombination();
+    return key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo) ||
+           combination == QKeyCombination(Qt::CTRL | Qt::Key_Y) ||
+           combination == QKeyCombination(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+}
+} // namespace
+
 bool FieldBinding::eventFilter(QObject* watched, QEvent* event)
 {
     if (editor_ && (watched == editor_ || watched == editor_->focusProxy())) {
+        const bool key = event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress;
+        if (key && isUndoOrRedo(static_cast<QKeyEvent*>(event))) {
+            // One undo, wherever the focus is: what is typed here becomes a step on the app's undo
+            // stack first, and the app's Undo and Redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, the Edit menu)
+            // take it from there. The box's own undo, which knew only its own typing, never runs.
+            commitPending();
+            if (event->type() == QEvent::ShortcutOverride)
+                event->ignore(); // not the box's: the window's shortcut runs
+            return true;
+        }
         if (event->type() == QEvent::FocusOut)
             commitPending();
         else if (event->type() == QEvent::FocusIn)

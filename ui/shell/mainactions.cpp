@@ -61,9 +61,9 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     file->addSeparator();
     file->addAction(quit);
 
-    QMenu* edit = window.menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(undo);
-    edit->addAction(redo);
+    editMenu = window.menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
 
     QMenu* view = window.menuBar()->addMenu(tr("&View"));
     view->addAction(dashboard);

@@ -29,6 +29,7 @@ public:
     QAction* focusSearch = nullptr;
     QAction* about = nullptr;
     QMenu* recentMenu = nullptr;
+    QMenu* editMenu = nullptr;
 
     void setRecentFiles(const QStringList& paths);
     // Back up needs an open school; undo and redo also need it to be writable.

@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -47,6 +48,11 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
       sidebar_(new Sidebar(splitter_)), banner_(new MessageBanner(this)), pages_(new QStackedWidget(this)),
       dashboard_(new DashboardPage(pages_)), groupPage_(new GroupPage(pages_)), fileLabel_(new QLabel(this))
 {
+    // The Edit menu names what Undo will undo: typing still waiting to be written is a step first.
+    connect(actions_->editMenu, &QMenu::aboutToShow, this, [this] {
+        if (PupilPage* page = pupilPage())
+            page->commitPendingEdits();
+    });
     setWindowIcon(icons::app());
     setObjectName(QStringLiteral("MainWindow")); // saveState() needs a name
 
