@@ -1,6 +1,9 @@
 #include "palette.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QProxyStyle>
+#include <QStyleOption>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -39,17 +42,92 @@ QPalette darkPalette()
     return p;
 }
 
-void applyPaletteFromEnvironment()
+namespace {
+// Fusion draws an unticked box's edge from the window colour made darker, which on a dark window is
+// all but invisible. This draws the edge again in a light colour wherever the palette is dark.
+class VisibleIndicatorStyle final : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        const bool indicator = element == PE_IndicatorCheckBox || element == PE_IndicatorItemViewItemCheck;
+        if (!indicator || option->palette.color(QPalette::Window).lightness() > 128)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        QColor edge = option->palette.color(QPalette::WindowText);
+        edge.setAlpha(option->state & State_Enabled ? 170 : 90);
+        painter->setPen(QPen(edge, 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5), 1.5, 1.5);
+        painter->restore();
+    }
+};
+
+struct Desktop
+{
+    QString style;
+    QPalette palette;
+};
+
+const Desktop& desktop()
+{
+    static const Desktop original{QApplication::style()->name(), QApplication::palette()};
+    return original;
+}
+} // namespace
+
+Appearance appearanceFromText(const QString& text)
+{
+    if (text == QLatin1String("light"))
+        return Appearance::Light;
+    if (text == QLatin1String("dark"))
+        return Appearance::Dark;
+    return Appearance::System;
+}
+
+QString appearanceText(Appearance appearance)
+{
+    switch (appearance) {
+    case Appearance::Light:
+        return QStringLiteral("light");
+    case Appearance::Dark:
+        return QStringLiteral("dark");
+    case Appearance::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+void applyAppearance(Appearance appearance)
+{
+    static Appearance current = Appearance::System;
+    const Desktop& original = desktop(); // captured before the first change
+    if (appearance == current)
+        return; // nothing to do (and start-up on the desktop's look costs nothing)
+    current = appearance;
+    if (appearance == Appearance::System) {
+        QApplication::setStyle(QStyleFactory::create(original.style));
+        QApplication::setPalette(original.palette);
+        return;
+    }
+    // Fusion draws every control from the palette, so the chosen colours show everywhere.
+    QApplication::setStyle(new VisibleIndicatorStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
+    QApplication::setPalette(appearance == Appearance::Dark ? darkPalette()
+                                                            : QApplication::style()->standardPalette());
+}
+
+std::optional<Appearance> appearanceFromEnvironment()
 {
     const QByteArray wanted = qgetenv("WAYMARK_PALETTE").toLower();
-    if (wanted.isEmpty())
-        return;
-    // Fusion draws every control from the palette, so the chosen colours show everywhere.
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     if (wanted == "dark")
-        QApplication::setPalette(darkPalette());
-    else if (wanted == "light")
-        QApplication::setPalette(QApplication::style()->standardPalette());
+        return Appearance::Dark;
+    if (wanted == "light")
+        return Appearance::Light;
+    return std::nullopt;
 }
 
 } // namespace waymark

@@ -23,6 +23,7 @@ const Key<QByteArray> kWindowState{"window/state", {}};
 const Key<QByteArray> kSplitterState{"window/splitter", {}};
 const Key<QStringList> kRecentFiles{"files/recent", {}};
 const Key<QString> kLastOpenedFile{"files/lastOpened", {}};
+const Key<QString> kAppearance{"view/appearance", QStringLiteral("system")};
 
 template <class T> T get(const QSettings& s, const Key<T>& key)
 {
@@ -128,6 +129,16 @@ void Settings::removeRecentFile(const QString& path)
 void Settings::clearRecentFiles()
 {
     put(*store_, kRecentFiles, QStringList());
+}
+
+QString Settings::appearance() const
+{
+    return get(*store_, kAppearance);
+}
+
+void Settings::setAppearance(const QString& appearance)
+{
+    put(*store_, kAppearance, appearance);
 }
 
 QString Settings::lastOpenedFile() const

@@ -39,6 +39,9 @@ public:
     void clearRecentFiles();
 
     QString lastOpenedFile() const;
+    // View ▸ Appearance: "system" (the default), "light" or "dark".
+    QString appearance() const;
+    void setAppearance(const QString& appearance);
     void setLastOpenedFile(const QString& path);
 
     void sync();

@@ -40,8 +40,9 @@ int main(int argc, char* argv[])
     waymark::installEnglishPlurals(app);
     const waymark::ParsedCommandLine parsed = waymark::parseCommandLine(QApplication::arguments());
 
-    waymark::applyPaletteFromEnvironment();
     waymark::Settings settings;
+    waymark::applyAppearance(waymark::appearanceFromEnvironment().value_or(
+        waymark::appearanceFromText(settings.appearance())));
     waymark::AppController controller(settings);
     if (const auto exitCode = controller.start(parsed.options))
         return *exitCode;

@@ -1,13 +1,23 @@
+#include "app/appcontroller.h"
 #include "settings.h"
+#include "shell/mainactions.h"
+#include "shell/mainwindow.h"
 #include "shell/windowgeometry.h"
 #include "testsupport.h"
+#include "uitestsupport.h"
 
+#include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStyle>
+#include <QStyleOptionButton>
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace waymark;
 
@@ -92,4 +102,48 @@ TEST_CASE("Recent files list a file once however it was reached (a link, a relat
     }
     Settings again(ini);
     CHECK(again.recentFiles() == QStringList{QFileInfo(school).canonicalFilePath()});
+}
+
+TEST_CASE("View > Appearance is a setting: light or dark at once, remembered, and the desktop's look restored")
+{
+    test::TempDir dir;
+    test::isolateUserFolders(dir.path(QStringLiteral("home")));
+    Settings settings(dir.path(QStringLiteral("settings.ini")));
+    CHECK(settings.appearance() == QStringLiteral("system"));
+    const QPalette desktop = QApplication::palette();
+    {
+        AppController app(settings);
+        MainActions& actions = app.window().actions();
+        CHECK(actions.appearanceSystem->isChecked());
+        actions.appearanceDark->trigger();
+        CHECK(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        CHECK(settings.appearance() == QStringLiteral("dark"));
+
+        // An unticked box stands out against a dark window: its edge is drawn light.
+        QCheckBox box(QStringLiteral("Looked after"));
+        box.resize(box.sizeHint());
+        const QImage image = box.grab().toImage();
+        QStyleOptionButton option;
+        option.initFrom(&box);
+        const QRect indicator = box.style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, &box);
+        int brightest = 0;
+        const qreal ratio = image.devicePixelRatio();
+        for (int y = int(indicator.top() * ratio); y < int((indicator.bottom() + 1) * ratio); ++y)
+            for (int x = int(indicator.left() * ratio); x < int((indicator.right() + 1) * ratio); ++x)
+                brightest = std::max(brightest, QColor(image.pixel(x, y)).lightness());
+        CHECK(brightest > QApplication::palette().color(QPalette::Window).lightness() + 60);
+
+        actions.appearanceLight->trigger();
+        CHECK(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        actions.appearanceSystem->trigger();
+        CHECK(QApplication::palette() == desktop);
+        CHECK(settings.appearance() == QStringLiteral("system"));
+        actions.appearanceDark->trigger();
+    }
+    // Remembered for the next start.
+    Settings again(dir.path(QStringLiteral("settings.ini")));
+    CHECK(again.appearance() == QStringLiteral("dark"));
+    AppController next(again);
+    CHECK(next.window().actions().appearanceDark->isChecked());
+    next.window().actions().appearanceSystem->trigger(); // leave the desktop's look for other tests
 }

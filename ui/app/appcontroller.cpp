@@ -3,6 +3,7 @@
 #include "app/filetasks.h"
 #include "app/schooldocument.h"
 #include "demo/demogenerator.h"
+#include "palette.h"
 #include "pupil/pupilpage.h"
 #include "services/schoolsession.h"
 #include "settings.h"
@@ -56,6 +57,20 @@ AppController::AppController(Settings& settings, QObject* parent)
         settings_.clearRecentFiles();
         window_->actions().setRecentFiles({});
     });
+    // View ▸ Appearance: applied at once and remembered. (WAYMARK_PALETTE, for screenshots, wins.)
+    const Appearance chosen = appearanceFromEnvironment().value_or(appearanceFromText(settings_.appearance()));
+    actions.appearanceLight->setChecked(chosen == Appearance::Light);
+    actions.appearanceDark->setChecked(chosen == Appearance::Dark);
+    actions.appearanceSystem->setChecked(chosen == Appearance::System);
+    for (auto [action, appearance] : {std::pair{actions.appearanceSystem, Appearance::System},
+                                      std::pair{actions.appearanceLight, Appearance::Light},
+                                      std::pair{actions.appearanceDark, Appearance::Dark}}) {
+        connect(action, &QAction::triggered, this, [this, appearance] {
+            applyAppearance(appearance);
+            settings_.setAppearance(appearanceText(appearance));
+            settings_.sync();
+        });
+    }
     // Coming back to the window from another program (perhaps a second Waymark on the same file):
     // look at once for changes it made, rather than at the next tick of the session's timer.
     connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {

@@ -3,6 +3,7 @@
 #include "icons.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDir>
 #include <QFileInfo>
 #include <QMainWindow>
@@ -68,6 +69,16 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     QMenu* view = window.menuBar()->addMenu(tr("&View"));
     view->addAction(dashboard);
     view->addAction(focusSearch);
+    view->addSeparator();
+    QMenu* appearance = view->addMenu(tr("&Appearance"));
+    auto* appearances = new QActionGroup(this);
+    for (auto [slot, text] : {std::pair{&appearanceSystem, tr("Follow the &System")},
+                              std::pair{&appearanceLight, tr("&Light")}, std::pair{&appearanceDark, tr("&Dark")}}) {
+        *slot = appearance->addAction(text);
+        (*slot)->setCheckable(true);
+        appearances->addAction(*slot);
+    }
+    appearanceSystem->setChecked(true);
 
     QMenu* help = window.menuBar()->addMenu(tr("&Help"));
     help->addAction(about);

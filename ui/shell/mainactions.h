@@ -27,6 +27,10 @@ public:
     QAction* redo = nullptr;
     QAction* dashboard = nullptr;
     QAction* focusSearch = nullptr;
+    // View ▸ Appearance: one of the three is checked.
+    QAction* appearanceSystem = nullptr;
+    QAction* appearanceLight = nullptr;
+    QAction* appearanceDark = nullptr;
     QAction* about = nullptr;
     QMenu* recentMenu = nullptr;
     QMenu* editMenu = nullptr;
