@@ -28,7 +28,9 @@
 #include <QTabBar>
 #include <QMultiMap>
 #include <QMenuBar>
+#include <QDir>
 #include <QLabel>
+#include <QStatusBar>
 #include <QAbstractButton>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -310,4 +312,22 @@ TEST_CASE("The window fits a 1366×768 screen")
     REQUIRE(w.showPupil(f.school.amara));
     CHECK(w.minimumSizeHint().width() <= 1366);
     CHECK(w.minimumSizeHint().height() <= 768 - 40);
+}
+
+TEST_CASE("The status bar names the school's file; where it is shows on hovering")
+{
+    test::TempDir dir;
+    test::isolateUserFolders(dir.path(QStringLiteral("home")));
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("Castle View.waymark")));
+    Settings settings(dir.path(QStringLiteral("settings.ini")));
+    AppController app(settings);
+    app.window().setRemembersState(false);
+    app.openSchoolOrThrow(school.path);
+    QLabel* file = nullptr;
+    for (QLabel* label : app.window().statusBar()->findChildren<QLabel*>())
+        if (label->accessibleName() == QStringLiteral("School file"))
+            file = label;
+    REQUIRE(file);
+    CHECK(file->text() == QStringLiteral("Castle View.waymark"));
+    CHECK(file->toolTip() == QDir::toNativeSeparators(school.path));
 }

@@ -146,7 +146,11 @@ void MainWindow::onReplaced()
         banner_->setText(tr("<b>Read-only:</b> %1").arg(session->readOnlyReason().toHtmlEscaped()));
     actions_->setSchoolState(session != nullptr, readOnly);
     pages_->setCurrentWidget(dashboard_);
-    fileLabel_->setText(session ? QDir::toNativeSeparators(session->path()) : QString());
+    // The file's name in the status bar; where it is, on hovering (a long folder path crowds the bar).
+    fileLabel_->setText(session ? QFileInfo(session->path()).fileName() : QString());
+    fileLabel_->setToolTip(session ? QDir::toNativeSeparators(session->path()) : QString());
+    fileLabel_->setAccessibleName(tr("School file"));
+    fileLabel_->setAccessibleDescription(fileLabel_->toolTip());
     updateTitle();
 }
 
