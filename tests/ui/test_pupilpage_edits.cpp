@@ -16,11 +16,14 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace waymark;
 using namespace waymark::test;
@@ -390,4 +393,34 @@ TEST_CASE("A target's review date is typed the UK way in its cell; text that is 
     typeInCell(QStringLiteral("after half-term"));
     CHECK(stored<Target>(f.school.path, targetId)->reviewBy == QDate(2027, 3, 2));
     CHECK(f.undo.count() == steps);
+}
+
+TEST_CASE("Tab on the plan tab goes through the targets before the four boxes below them, in reading order")
+{
+    PupilPageFixture f;
+    f.page.resize(1200, 760);
+    f.page.show();
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::PlanTab);
+    // The focus chain from the tab bar onwards, as Tab walks it, keeping what the plan tab shows.
+    QWidget* start = f.page.tabs()->tabBar();
+    std::vector<QWidget*> visited;
+    for (QWidget* w = start->nextInFocusChain(); w && w != start && visited.size() < 200; w = w->nextInFocusChain()) {
+        if (w->isVisibleTo(&f.page) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus))
+            visited.push_back(w);
+    }
+    const auto position = [&](QWidget* w) {
+        const auto it = std::find(visited.begin(), visited.end(), w);
+        return it == visited.end() ? -1 : int(it - visited.begin());
+    };
+    const int table = position(f.page.targets()->view());
+    REQUIRE(table >= 0);
+    int previous = table;
+    for (PlanEditor::Part part : {PlanEditor::Strengths, PlanEditor::Needs, PlanEditor::Strategies,
+                                  PlanEditor::Provision}) {
+        INFO("plan part " << int(part));
+        const int here = position(f.page.plan()->editor(part));
+        CHECK(here > previous);
+        previous = here;
+    }
 }

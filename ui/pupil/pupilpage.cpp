@@ -74,8 +74,9 @@ PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
     , targetModel_(new TargetModel(*editor_, this))
     , timelineModel_(new EvidenceTimelineModel(session, this))
 {
-    plan_ = new PlanEditor(*editor_, this);
+    // Made in the order they are on screen, which is the order Tab visits them: targets, then plan.
     targets_ = new TargetsPanel(*editor_, *targetModel_, this);
+    plan_ = new PlanEditor(*editor_, this);
 
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);
