@@ -17,7 +17,7 @@ int main(int argc, char* argv[])
     QMainWindow window;
     window.menuBar()->addMenu(QStringLiteral("&File"));
     window.setCentralWidget(new QLabel(QStringLiteral("Hello"), &window));
-    window.resize(1280, 720);
+    window.resize(1366, 768); // the size of waymark --screenshot's window
     window.show();
     QTimer::singleShot(0, &window, [&] {
         const bool saved = out.isEmpty() || window.grab().save(out, "PNG");

@@ -108,7 +108,8 @@ int main(int argc, char* argv[])
         return 1;
     }
     const bool reuse = args.contains(QStringLiteral("--reuse"));
-    const QString platform = option("--platform", QStringLiteral("offscreen"));
+    // Offscreen on a 1366×768 screen, the size of the pictures both programs take.
+    const QString platform = option("--platform", QStringLiteral("offscreen:configfile=" WAYMARK_TEST_SCREEN));
     qputenv("QT_QPA_PLATFORM", platform.toLocal8Bit());
 
     std::printf("Waymark benchmarks: %d pupils, median of %d runs, files in %s, Qt platform %s\n\n", pupils, runs,

@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -140,7 +141,12 @@ std::optional<int> AppController::startScreenshot(const CommandLine& commandLine
     }
     if (const QString& notice = document_->session()->db().recoveryNotice(); !notice.isEmpty())
         printError(tr("waymark: %1").arg(notice));
-    window_->resize(kScreenshotSize);
+    // The picture is of the window a teacher would see: the whole screen up to 1366×768 (in the
+    // screen's own units, so QT_SCALE_FACTOR=1.5 on a 1366×768 screen gives a 910×512 window).
+    QSize size = kScreenshotSize;
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    window_->resize(size.expandedTo(window_->minimumSizeHint()));
     if (commandLine.show) {
         if (const QString problem = window_->showPlace(*commandLine.show); !problem.isEmpty()) {
             printError(tr("waymark: %1").arg(problem));

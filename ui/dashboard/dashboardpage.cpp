@@ -6,6 +6,7 @@
 #include "queries/rosterqueries.h"
 #include "services/schoolsession.h"
 #include "storage/transaction.h"
+#include "widgets/columnlayout.h"
 
 #include <QEvent>
 #include <QFrame>
@@ -100,9 +101,12 @@ QTreeView* DashboardPage::makeList(ReviewDueModel* model, const QString& accessi
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setAccessibleName(accessibleName);
-    view->header()->setStretchLastSection(true);
-    view->header()->setSectionResizeMode(QHeaderView::Interactive);
     view->header()->setResizeContentsPrecision(100); // sizing columns from 100 rows is plenty
+    // Names, groups and dates fit their content; "Why" takes the rest, never under a readable
+    // width (its whole text is in the tooltip).
+    auto* columns = new ColumnLayout(view, view->header());
+    columns->setObjectName(QStringLiteral("columns"));
+    columns->setShared(ReviewDueModel::ReasonColumn, view->fontMetrics().averageCharWidth() * 24);
     connect(view, &QTreeView::activated, this, [this](const QModelIndex& index) {
         if (const RowId id = index.data(ReviewDueModel::PupilIdRole).toLongLong(); id != 0)
             Q_EMIT pupilActivated(id);
@@ -201,8 +205,12 @@ void DashboardPage::reload()
     overdueStack_->setCurrentIndex(overdueCount > 0 ? 0 : 1);
     dueStack_->setCurrentIndex(dueCount > 0 ? 0 : 1);
     for (QTreeView* view : {overdueView_, dueView_}) {
-        for (int c = 0; c < ReviewDueModel::ReasonColumn; ++c)
+        auto* columns = view->findChild<ColumnLayout*>(QStringLiteral("columns"));
+        const int air = view->fontMetrics().averageCharWidth() * 2;
+        for (int c = 0; c < ReviewDueModel::ReasonColumn; ++c) {
             view->resizeColumnToContents(c);
+            columns->setFitted(c, view->header()->sectionSize(c) + air);
+        }
     }
 }
 

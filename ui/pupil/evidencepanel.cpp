@@ -2,6 +2,7 @@
 
 #include "pupil/evidencetimelinemodel.h"
 #include "pupil/trafficlightdelegate.h"
+#include "widgets/columnlayout.h"
 
 #include <QFontMetrics>
 #include <QHeaderView>
@@ -38,43 +39,48 @@ EvidencePanel::EvidencePanel(EvidenceTimelineModel& model, QWidget* parent)
     view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     view_->setAccessibleName(tr("Evidence timeline"));
+    // Short values fit their content; the task's title and the feedback share the rest, never
+    // under a readable width (the whole piece is in the pane beside).
     QHeaderView* header = view_->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(EvidenceTimelineModel::FeedbackColumn, QHeaderView::Stretch);
     const QFontMetrics fm = fontMetrics();
     const int em = fm.horizontalAdvance(QLatin1Char('M'));
     const int pad = em * 2;
-    header->resizeSection(EvidenceTimelineModel::DateColumn,
-                          fm.horizontalAdvance(QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat)) + pad);
-    header->resizeSection(EvidenceTimelineModel::SubjectColumn, em * 9);
-    header->resizeSection(EvidenceTimelineModel::TaskColumn, em * 14);
+    auto titleWidth = [&](int column) {
+        return header->fontMetrics().horizontalAdvance(model_.headerData(column, Qt::Horizontal).toString()) + pad;
+    };
+    auto* columns = new ColumnLayout(view_, header);
+    columns->setFitted(EvidenceTimelineModel::DateColumn,
+                       fm.horizontalAdvance(QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat)) + pad);
+    columns->setFitted(EvidenceTimelineModel::SubjectColumn, em * 10, em * 8);
     const int badge = view_->verticalHeader()->defaultSectionSize();
     for (int c : {EvidenceTimelineModel::TeacherLightColumn, EvidenceTimelineModel::SelfLightColumn,
                   EvidenceTimelineModel::PeerLightColumn})
-        header->resizeSection(c, std::max(badge + 4, fm.horizontalAdvance(QLatin1Char('M')) + pad));
-    auto titleWidth = [&](int column) {
-        return fm.horizontalAdvance(model_.headerData(column, Qt::Horizontal).toString()) + pad;
-    };
-    header->resizeSection(EvidenceTimelineModel::RungColumn,
-                          std::max(titleWidth(EvidenceTimelineModel::RungColumn), em * 3 + pad));
-    header->resizeSection(EvidenceTimelineModel::FilesColumn, titleWidth(EvidenceTimelineModel::FilesColumn));
+        columns->setFitted(c, std::max(badge + 4, em + pad));
+    columns->setFitted(EvidenceTimelineModel::RungColumn,
+                       std::max(titleWidth(EvidenceTimelineModel::RungColumn), em * 3 + pad));
+    columns->setFitted(EvidenceTimelineModel::FilesColumn, titleWidth(EvidenceTimelineModel::FilesColumn));
+    const int words = fm.averageCharWidth() * 16 + pad;
+    columns->setShared(EvidenceTimelineModel::TaskColumn, words, 2);
+    columns->setShared(EvidenceTimelineModel::FeedbackColumn, words, 3);
 
     detail_->setAccessibleName(tr("Evidence details"));
     detail_->setOpenLinks(false);
     detail_->setPlaceholderText(tr("Choose a piece of evidence to read it in full."));
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(view_);
-    splitter->addWidget(detail_);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({680, 340});
-    splitter->setChildrenCollapsible(false);
+    // The piece in full sits beside the list, or below it when the tab is narrow (a small or
+    // scaled screen): see resizeEvent.
+    splitter_ = new QSplitter(Qt::Horizontal, this);
+    splitter_->addWidget(view_);
+    splitter_->addWidget(detail_);
+    splitter_->setStretchFactor(0, 2);
+    splitter_->setStretchFactor(1, 1);
+    splitter_->setSizes({680, 340});
+    splitter_->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(summary_);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(splitter_, 1);
 
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EvidencePanel::showCurrent);
     // A refresh (after an edit anywhere) keeps the piece the teacher was reading, if it is still there.
@@ -95,6 +101,18 @@ EvidencePanel::EvidencePanel(EvidenceTimelineModel& model, QWidget* parent)
         keepEvidenceId_ = 0;
         showCurrent();
     });
+}
+
+void EvidencePanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const Qt::Orientation wanted = width() < em * 70 ? Qt::Vertical : Qt::Horizontal;
+    if (splitter_->orientation() != wanted) {
+        splitter_->setOrientation(wanted);
+        const int whole = wanted == Qt::Vertical ? splitter_->height() : splitter_->width();
+        splitter_->setSizes({whole * 2 / 3, whole - whole * 2 / 3});
+    }
 }
 
 void EvidencePanel::setTotal(int total)

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QTableView;
 class QTextBrowser;
 
@@ -23,6 +24,9 @@ public:
     QTextBrowser* detail() const { return detail_; }
     void setTotal(int total);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void showCurrent();
 
@@ -30,6 +34,7 @@ private:
     QLabel* summary_;
     QTableView* view_;
     QTextBrowser* detail_;
+    QSplitter* splitter_ = nullptr;
     qint64 keepEvidenceId_ = 0;
 };
 

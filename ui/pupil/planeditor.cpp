@@ -36,7 +36,9 @@ PlanEditor::PlanEditor(PupilEditor& editor, QWidget* parent)
 
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    const int lines = 3;
+    // Two lines at least, so the page still fits 1366×768 at 200% (a box scrolls; the splitter
+    // above gives it more room).
+    const int lines = 2;
     for (int i = 0; i < PartCount; ++i) {
         const PartInfo& info = parts[static_cast<std::size_t>(i)];
         auto* edit = new QPlainTextEdit(this);

@@ -3,6 +3,7 @@
 #include "pupil/pupileditor.h"
 #include "pupil/targetdelegate.h"
 #include "pupil/targetmodel.h"
+#include "widgets/columnlayout.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -42,23 +43,27 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
     view_->verticalHeader()->setVisible(false);
     view_->setAccessibleName(tr("Targets"));
     QHeaderView* header = view_->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    // The three columns of words share the width left over; the rest fit what they show.
-    for (int c : {TargetModel::TextColumn, TargetModel::SuccessColumn, TargetModel::SupportColumn})
-        header->setSectionResizeMode(c, QHeaderView::Stretch);
+    // The three columns of words share the width left over and wrap; the rest fit what they show.
     const QFontMetrics fm = fontMetrics();
     const int em = fm.horizontalAdvance(QLatin1Char('M'));
+    const int pad = cellPadding();
     const int date = fm.horizontalAdvance(QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat));
     int status = 0;
     for (TargetStatus st : allValues<TargetStatus>())
         status = std::max(status, fm.horizontalAdvance(displayName(st)));
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    header->resizeSection(TargetModel::AreaColumn, em * 7);
-    header->resizeSection(TargetModel::SetOnColumn, date + em);
-    header->resizeSection(TargetModel::ReviewByColumn, date + em);
-    header->resizeSection(TargetModel::StatusColumn, status + icon + em * 2);
-    header->resizeSection(TargetModel::AgreedWithColumn, em * 10);
+    columns_ = new ColumnLayout(view_, header);
+    columns_->setFitted(TargetModel::SetOnColumn, std::max(date + pad, headerWidth(TargetModel::SetOnColumn)), date + pad);
+    columns_->setFitted(TargetModel::ReviewByColumn, std::max(date + pad, headerWidth(TargetModel::ReviewByColumn)),
+                        date + pad);
+    columns_->setFitted(TargetModel::StatusColumn, status + icon + em + pad);
+    // "Pupil and parent" may wrap onto two lines when room is short.
+    columns_->setFitted(TargetModel::AgreedWithColumn, em * 10, fm.horizontalAdvance(tr("parent")) + pad);
+    const int words = readableTextWidth();
+    columns_->setShared(TargetModel::TextColumn, std::max(words, headerWidth(TargetModel::TextColumn)), 4);
+    columns_->setShared(TargetModel::SuccessColumn, std::max(words, headerWidth(TargetModel::SuccessColumn)), 3);
+    columns_->setShared(TargetModel::SupportColumn, std::max(words, headerWidth(TargetModel::SupportColumn)), 3);
+    fitAreaColumn();
 
     // Insert and Delete act while the table has the focus; a cell being typed in keeps its keys.
     add_->setShortcut(QKeySequence(Qt::Key_Insert));
@@ -124,7 +129,13 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
     });
     connect(&model_, &QAbstractItemModel::rowsInserted, this, rowsChanged);
     connect(&model_, &QAbstractItemModel::rowsRemoved, this, rowsChanged);
-    connect(&model_, &QAbstractItemModel::dataChanged, this, &TargetsPanel::fitRows);
+    connect(&model_, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
+                // An Area typed longer than the column widens it.
+                if (topLeft.column() <= TargetModel::AreaColumn && bottomRight.column() >= TargetModel::AreaColumn)
+                    fitAreaColumn();
+                fitRows();
+            });
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &TargetsPanel::updateActions);
     connect(header, &QHeaderView::sectionResized, this, &TargetsPanel::fitRows);
     updateActions();
@@ -145,23 +156,43 @@ void TargetsPanel::fitRowsNow()
             view_->setRowHeight(row, most);
 }
 
+int TargetsPanel::cellPadding() const
+{
+    // The delegate's text margins, either side, plus a little air.
+    const int margin = view_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view_) + 1;
+    return 2 * margin + view_->fontMetrics().horizontalAdvance(QLatin1Char('M')) / 2;
+}
+
+int TargetsPanel::headerWidth(int column) const
+{
+    const QString title = model_.headerData(column, Qt::Horizontal).toString();
+    return view_->horizontalHeader()->fontMetrics().horizontalAdvance(title) + cellPadding() * 2;
+}
+
+int TargetsPanel::readableTextWidth() const
+{
+    // About sixteen characters a line: three or four words, enough to read a target at a glance.
+    return view_->fontMetrics().averageCharWidth() * 16 + cellPadding();
+}
+
 void TargetsPanel::fitAreaColumn()
 {
-    // Areas are short but single words ("Mathematics", "Communication") cannot wrap: widen the
-    // column to the longest word shown (within reason) when a pupil opens, never narrower than set.
+    // Areas are short but single words ("Mathematics", "Communication") cannot wrap: the column
+    // is as wide as the longest word shown (within reason), and never narrower than 7 letters.
     const QFontMetrics fm = view_->fontMetrics();
     const int em = fm.horizontalAdvance(QLatin1Char('M'));
-    const int padding = 2 * (view_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view_) + 1) + em / 2;
-    int widest = 0;
+    const int padding = cellPadding();
+    int widest = std::max(em * 7, headerWidth(TargetModel::AreaColumn));
     for (int row = 0; row < model_.rowCount(); ++row) {
         const QString area = model_.index(row, TargetModel::AreaColumn).data().toString();
         for (const QString& word : area.split(QLatin1Char(' '), Qt::SkipEmptyParts))
             widest = std::max(widest, fm.horizontalAdvance(word) + padding);
     }
-    QHeaderView* header = view_->horizontalHeader();
-    const int wanted = std::min(widest, em * 12);
-    if (wanted > header->sectionSize(TargetModel::AreaColumn))
-        header->resizeSection(TargetModel::AreaColumn, wanted);
+    const int wanted = std::min(widest, em * 14);
+    if (wanted != areaWidth_) {
+        areaWidth_ = wanted;
+        columns_->setFitted(TargetModel::AreaColumn, wanted);
+    }
 }
 
 void TargetsPanel::updateEarlierToggle()

@@ -14,6 +14,7 @@ class QToolButton;
 
 namespace waymark {
 
+class ColumnLayout;
 class PupilEditor;
 class TargetModel;
 
@@ -35,6 +36,7 @@ public:
     QAction* addTargetAction() const { return add_; }
     QAction* removeTargetAction() const { return remove_; }
     QToolButton* earlierToggle() const { return earlier_; }
+    const ColumnLayout& columns() const { return *columns_; }
 
     // Adds a target and starts editing its text; returns its id, or 0.
     RowId addTarget();
@@ -45,6 +47,9 @@ private:
     void updateActions();
     void updateEarlierToggle();
     void fitAreaColumn();
+    int cellPadding() const;
+    int headerWidth(int column) const;
+    int readableTextWidth() const;
     void fitRows();
     void fitRowsNow();
 
@@ -57,6 +62,8 @@ private:
     QPushButton* removeButton_;
     QToolButton* earlier_;
     QTimer fitTimer_;
+    ColumnLayout* columns_ = nullptr;
+    int areaWidth_ = 0;
     std::function<Target()> defaults_;
     bool readOnly_ = false;
 };

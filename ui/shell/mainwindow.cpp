@@ -70,8 +70,7 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 1);
     splitter_->setChildrenCollapsible(false);
-    splitter_->setSizes({280, 1000});
-    sidebar_->setMinimumWidth(180);
+    sidebar_->setMinimumWidth(fontMetrics().averageCharWidth() * 20);
     setCentralWidget(splitter_);
     setTabOrder(sidebar_->searchField(), sidebar_->tree());
 
@@ -249,7 +248,20 @@ void MainWindow::restoreWindowState()
     restoreWindowGeometry(*this, settings_.windowGeometry());
     restoreState(settings_.windowState());
     if (const QByteArray splitter = settings_.splitterState(); !splitter.isEmpty())
-        splitter_->restoreState(splitter);
+        sidebarSized_ = splitter_->restoreState(splitter);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (sidebarSized_)
+        return;
+    sidebarSized_ = true;
+    // The sidebar shows names; the page beside it needs the room on a small or scaled screen
+    // (1366×768 at 150% is 910 wide): about 36 characters, but never more than a quarter.
+    const int wanted = std::min(fontMetrics().averageCharWidth() * 36, splitter_->width() / 4);
+    const int side = std::max(wanted, sidebar_->minimumWidth());
+    splitter_->setSizes({side, std::max(1, splitter_->width() - side - splitter_->handleWidth())});
 }
 
 void MainWindow::saveWindowState()

@@ -56,6 +56,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void onAboutToReplace();
@@ -78,6 +79,7 @@ private:
     QTimer refreshTimer_;
     QSet<QString> pendingTables_;
     bool remembersState_ = true;
+    bool sidebarSized_ = false; // by a remembered splitter, or when first shown
 };
 
 } // namespace waymark
