@@ -12,6 +12,8 @@
 #include "dashboard/reviewduemodel.h"
 #include "demo/demogenerator.h"
 #include "domain/enums.h"
+#include "pupil/characteristicspanel.h"
+#include "pupil/detailsform.h"
 #include "pupil/evidencepanel.h"
 #include "pupil/evidencetimelinemodel.h"
 #include "pupil/pupilpage.h"
@@ -29,6 +31,8 @@
 #include <QHeaderView>
 #include <QRegularExpression>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
@@ -218,6 +222,24 @@ TEST_CASE("No column of words or values is cut to nothing at this scale")
         const int date = fm.horizontalAdvance(QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat));
         CHECK(view->horizontalHeader()->sectionSize(TargetModel::SetOnColumn) >= date + 4);
         CHECK(view->horizontalHeader()->sectionSize(TargetModel::ReviewByColumn) >= date + 4);
+    }
+
+    SECTION("the details and characteristics tabs: no scrolling sideways")
+    {
+        REQUIRE(w.showPupil(f.pupilId));
+        PupilPage* page = w.pupilPage();
+        for (int tab : {PupilPage::DetailsTab, PupilPage::CharacteristicsTab}) {
+            page->tabs()->setCurrentIndex(tab);
+            f.settle();
+            QWidget* content = tab == PupilPage::DetailsTab ? static_cast<QWidget*>(page->details())
+                                                            : static_cast<QWidget*>(page->characteristics());
+            auto* area = qobject_cast<QScrollArea*>(content->parentWidget()->parentWidget());
+            REQUIRE(area);
+            savePicture(w, tab == PupilPage::DetailsTab ? QStringLiteral("details") : QStringLiteral("characteristics"));
+            INFO("tab " << tab << ": content needs " << content->minimumSizeHint().width() << ", the tab has "
+                        << area->viewport()->width());
+            CHECK_FALSE(area->horizontalScrollBar()->isVisible());
+        }
     }
 
     SECTION("the evidence timeline")

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -16,6 +17,8 @@
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <array>
 
 namespace waymark {
 
@@ -89,14 +92,9 @@ CharacteristicsPanel::CharacteristicsPanel(PupilEditor& editor, QWidget* parent)
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("SE&N status:"), sen_);
     layout->addLayout(form);
-    auto* grid = new QGridLayout;
-    grid->addWidget(pupilPremium_, 0, 0);
-    grid->addWidget(fsm_, 0, 1);
-    grid->addWidget(eal_, 0, 2);
-    grid->addWidget(lookedAfter_, 1, 0);
-    grid->addWidget(gifted_, 1, 1);
-    grid->addWidget(youngCarer_, 1, 2);
-    layout->addLayout(grid);
+    grid_ = new QGridLayout;
+    layout->addLayout(grid_);
+    fitGrid();
     auto* reviews = new QFormLayout;
     reviews->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     reviews->addRow(reviewFlagged_);
@@ -191,6 +189,44 @@ void CharacteristicsPanel::setReadOnly(bool readOnly)
 {
     for (FieldBinding* b : bindings_)
         b->setReadOnly(readOnly);
+}
+
+void CharacteristicsPanel::followWidthOf(QWidget* area)
+{
+    area_ = area;
+    area_->installEventFilter(this);
+    fitGrid();
+}
+
+bool CharacteristicsPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == area_ && event->type() == QEvent::Resize)
+        fitGrid();
+    return QWidget::eventFilter(watched, event);
+}
+
+void CharacteristicsPanel::fitGrid()
+{
+    const std::array<QCheckBox*, 6> boxes{pupilPremium_, fsm_, eal_, lookedAfter_, gifted_, youngCarer_};
+    int widest = 0;
+    for (QCheckBox* box : boxes)
+        widest = std::max(widest, box->sizeHint().width());
+    // The card's frame and margins, and the gaps between the columns.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int around = grid_->geometry().width() > 0 ? width() - grid_->geometry().width() + em : em * 6;
+    int columns = 3;
+    if (area_) {
+        const int room = area_->width() - std::max(around, 0);
+        while (columns > 1 && columns * (widest + grid_->horizontalSpacing()) > room)
+            --columns;
+    }
+    if (columns == gridColumns_ && grid_->count() == int(boxes.size()))
+        return;
+    gridColumns_ = columns;
+    for (QCheckBox* box : boxes)
+        grid_->removeWidget(box);
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+        grid_->addWidget(boxes[i], int(i) / columns, int(i) % columns);
 }
 
 } // namespace waymark

@@ -8,6 +8,7 @@
 #include <vector>
 
 class QCheckBox;
+class QGridLayout;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -49,7 +50,16 @@ public:
     void setNotesShown(bool shown);
     bool notesShown() const;
 
+    // Three check boxes a row while `area` (the scrolling viewport it sits in) is wide enough, two
+    // or one when it is not (a small or scaled screen).
+    void followWidthOf(QWidget* area);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitGrid();
+
     PupilEditor& editor_;
     RowId pupilId_ = 0;
     QComboBox* sen_;
@@ -66,6 +76,9 @@ private:
     QPlainTextEdit* notes_;
     std::vector<FieldBinding*> bindings_;
     bool hasNotes_ = false;
+    QWidget* area_ = nullptr;
+    QGridLayout* grid_ = nullptr;
+    int gridColumns_ = 3;
 };
 
 } // namespace waymark

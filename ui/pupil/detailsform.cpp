@@ -8,6 +8,7 @@
 #include "storage/storageerror.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -49,8 +50,9 @@ DetailsForm::DetailsForm(PupilEditor& editor, QWidget* parent)
     guide_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     guide_->setMinimumContentsLength(18);
 
-    // Two columns, so everything fits beside the sidebar on a 1366 x 768 screen.
-    auto* left = new QFormLayout;
+    // Two columns, so everything fits beside the sidebar on a 1366 x 768 screen; one on a narrower
+    // tab (followWidthOf).
+    auto* left = left_ = new QFormLayout;
     left->addRow(tr("Preferred fi&rst name:"), preferredGiven_);
     left->addRow(tr("Preferred surna&me:"), preferredFamily_);
     left->addRow(tr("Legal name:"), legalName_);
@@ -58,7 +60,7 @@ DetailsForm::DetailsForm(PupilEditor& editor, QWidget* parent)
     left->addRow(tr("&UPN:"), upn_);
     left->addRow(QString(), upnHint_);
 
-    auto* right = new QFormLayout;
+    auto* right = right_ = new QFormLayout;
     right->addRow(tr("&Learning guide:"), guide_);
     right->addRow(tr("Date of &birth:"), dateOfBirth_);
     right->addRow(tr("Star&ted at the school:"), startedOn_);
@@ -66,10 +68,10 @@ DetailsForm::DetailsForm(PupilEditor& editor, QWidget* parent)
     right->addRow(tr("Year group:"), yearGroup_);
     right->addRow(tr("Groups this year:"), groups_);
 
-    auto* columns = new QHBoxLayout(this);
-    columns->addLayout(left, 1);
-    columns->addSpacing(24);
-    columns->addLayout(right, 1);
+    columns_ = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    columns_->addLayout(left, 1);
+    columns_->addSpacing(fontMetrics().averageCharWidth() * 4);
+    columns_->addLayout(right, 1);
 
     preferredGiven_->setAccessibleName(tr("Preferred first name"));
     preferredFamily_->setAccessibleName(tr("Preferred surname"));
@@ -197,6 +199,32 @@ void DetailsForm::setReadOnly(bool readOnly)
 {
     for (FieldBinding* b : bindings_)
         b->setReadOnly(readOnly);
+}
+
+void DetailsForm::followWidthOf(QWidget* area)
+{
+    area_ = area;
+    area_->installEventFilter(this);
+    fitColumns();
+}
+
+bool DetailsForm::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == area_ && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DetailsForm::fitColumns()
+{
+    if (!area_)
+        return;
+    const QMargins margins = columns_->contentsMargins();
+    const int both = left_->sizeHint().width() + right_->sizeHint().width() + fontMetrics().averageCharWidth() * 4 +
+                     margins.left() + margins.right();
+    const auto wanted = area_->width() >= both ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (columns_->direction() != wanted)
+        columns_->setDirection(wanted);
 }
 
 } // namespace waymark

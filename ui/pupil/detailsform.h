@@ -6,7 +6,9 @@
 
 #include <vector>
 
+class QBoxLayout;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 
@@ -36,9 +38,17 @@ public:
     QLineEdit* upnEdit() const { return upn_; }
     QLabel* upnHint() const { return upnHint_; }
 
+    // Lays the two columns side by side while `area` (the scrolling viewport it sits in) is wide
+    // enough for both, and one above the other when it is not (a small or scaled screen).
+    void followWidthOf(QWidget* area);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     bool commitUpn(const QVariant& value, const QVariant& base, quint64 typingSession);
     void showUpnHint(const QString& text);
+    void fitColumns();
 
     PupilEditor& editor_;
     RowId pupilId_ = 0;
@@ -57,6 +67,10 @@ private:
     std::vector<FieldBinding*> bindings_;
     FieldBinding* upnBinding_ = nullptr;
     FieldBinding* guideBinding_ = nullptr;
+    QWidget* area_ = nullptr;
+    QBoxLayout* columns_ = nullptr;
+    QFormLayout* left_ = nullptr;
+    QFormLayout* right_ = nullptr;
 };
 
 // A date editor whose earliest date reads "Not recorded" (a NULL date in the file).

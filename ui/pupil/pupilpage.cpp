@@ -55,6 +55,8 @@ QScrollArea* scrolling(QWidget* content, QWidget* parent)
     area->setWidget(content);
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
+    // Not a Tab stop of its own: the fields inside are, and the area scrolls to the one with focus.
+    area->setFocusPolicy(Qt::NoFocus);
     return area;
 }
 
@@ -264,6 +266,7 @@ void PupilPage::buildTab(Tab tab)
     case DetailsTab:
         details_ = new DetailsForm(*editor_, holder);
         place(scrolling(details_, holder));
+        details_->followWidthOf(details_->parentWidget());
         details_->setReadOnly(readOnly_);
         reloadStaff();
         if (record_)
@@ -272,6 +275,7 @@ void PupilPage::buildTab(Tab tab)
     case CharacteristicsTab:
         characteristics_ = new CharacteristicsPanel(*editor_, holder);
         place(scrolling(characteristics_, holder));
+        characteristics_->followWidthOf(characteristics_->parentWidget());
         characteristics_->setReadOnly(readOnly_);
         if (record_)
             characteristics_->showRecord(*record_, true);
