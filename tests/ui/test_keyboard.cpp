@@ -6,23 +6,29 @@
 #include "dashboard/dashboardpage.h"
 #include "dashboard/reviewduemodel.h"
 #include "group/grouppage.h"
+#include "pupil/evidencepanel.h"
 #include "pupil/pupilpage.h"
+#include "pupil/targetspanel.h"
 #include "settings.h"
 #include "shell/mainactions.h"
 #include "shell/mainwindow.h"
 #include "sidebar/sidebar.h"
 #include "sidebar/sidebarfilter.h"
 #include "sidebar/sidebarmodel.h"
+#include "welcome/welcomedialog.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
 
 #include <QAbstractScrollArea>
 #include <QApplication>
+#include <QCommandLinkButton>
+#include <QImage>
 #include <QLineEdit>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTableView>
 #include <QTreeView>
 
 #include <catch2/catch.hpp>
@@ -144,5 +150,172 @@ TEST_CASE("Tab follows the screen on the dashboard, a group's page and every tab
             checkTabOrder(w, {w.sidebar()->tree(), page->tabs()->tabBar()},
                           QStringLiteral("pupil tab %1").arg(page->tabs()->tabText(tab)));
         }
+    }
+}
+
+TEST_CASE("The first Down in a list picks its first row, not the second")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    std::vector<std::pair<QString, QAbstractItemView*>> lists;
+    SECTION("the dashboard's lists")
+    {
+        w.showDashboard();
+        lists.emplace_back(QStringLiteral("overdue"), w.dashboardPage()->overdueView());
+        lists.emplace_back(QStringLiteral("due"), w.dashboardPage()->dueView());
+    }
+    SECTION("a group's members")
+    {
+        REQUIRE(w.showGroup(f.school.mathsClass));
+        lists.emplace_back(QStringLiteral("group"), w.groupPage()->view());
+    }
+    SECTION("a pupil's targets and evidence")
+    {
+        REQUIRE(w.showPupil(f.school.amara));
+        PupilPage* page = w.pupilPage();
+        lists.emplace_back(QStringLiteral("targets"), page->targets()->view());
+        page->tabs()->setCurrentIndex(PupilPage::EvidenceTab);
+        QApplication::processEvents();
+        lists.emplace_back(QStringLiteral("evidence"), page->evidence()->view());
+        page->tabs()->setCurrentIndex(PupilPage::PlanTab);
+    }
+    for (auto& [name, view] : lists) {
+        INFO(name.toStdString());
+        if (name == QLatin1String("evidence"))
+            w.pupilPage()->tabs()->setCurrentIndex(PupilPage::EvidenceTab);
+        QApplication::processEvents();
+        if (view->model()->rowCount() == 0)
+            continue;
+        REQUIRE(view->isVisible());
+        view->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(view, Qt::Key_Down);
+        CHECK(view->currentIndex().row() == 0);
+        CHECK(view->selectionModel()->isRowSelected(0, view->currentIndex().parent()));
+        QTest::keyClick(view, Qt::Key_Down);
+        if (view->model()->rowCount() > 1)
+            CHECK(view->currentIndex().row() == 1);
+    }
+}
+
+TEST_CASE("A pupil opened from the dashboard or a group is the one marked in the sidebar, even after a search")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    Sidebar* sidebar = w.sidebar();
+    const auto markedPupil = [&] {
+        const QModelIndex current = sidebar->filter()->mapToSource(sidebar->tree()->currentIndex());
+        if (!sidebar->tree()->selectionModel()->isSelected(sidebar->tree()->currentIndex()))
+            return RowId(0);
+        return current.data(SidebarModel::NodeKindRole).toInt() == int(SidebarModel::NodeKind::Pupil)
+                   ? RowId(current.data(SidebarModel::RowIdRole).toLongLong())
+                   : RowId(-1);
+    };
+    // The teacher found Ben by searching, and opened him.
+    sidebar->setSearchText(QStringLiteral("carter"));
+    QTest::keyClick(sidebar->searchField(), Qt::Key_Return);
+    REQUIRE(w.pupilPage());
+    REQUIRE(w.pupilPage()->pupilId() == f.school.ben);
+    CHECK(markedPupil() == f.school.ben);
+
+    SECTION("then Amara from the dashboard's overdue list")
+    {
+        w.showDashboard();
+        DashboardPage* d = w.dashboardPage();
+        QAbstractItemModel* list = d->overdueView()->model();
+        QModelIndex amara;
+        for (int row = 0; row < list->rowCount(); ++row)
+            if (list->index(row, 0).data(ReviewDueModel::PupilIdRole).toLongLong() == f.school.amara)
+                amara = list->index(row, 0);
+        REQUIRE(amara.isValid());
+        d->overdueView()->setFocus();
+        d->overdueView()->setCurrentIndex(amara);
+        QTest::keyClick(d->overdueView(), Qt::Key_Return);
+    }
+    SECTION("then Amara from her tutor group's page")
+    {
+        REQUIRE(w.showGroup(f.school.tutor1));
+        QAbstractItemModel* members = w.groupPage()->view()->model();
+        QModelIndex amara;
+        for (int row = 0; row < members->rowCount(); ++row)
+            if (members->index(row, 0).data(Qt::DisplayRole).toString().contains(QStringLiteral("Ami")) ||
+                members->index(row, 0).data(Qt::DisplayRole).toString().contains(QStringLiteral("Amara")))
+                amara = members->index(row, 0);
+        REQUIRE(amara.isValid());
+        w.groupPage()->view()->setFocus();
+        w.groupPage()->view()->setCurrentIndex(amara);
+        QTest::keyClick(w.groupPage()->view(), Qt::Key_Return);
+    }
+    REQUIRE(w.pages()->currentWidget() == w.pupilPage());
+    REQUIRE(w.pupilPage()->pupilId() == f.school.amara);
+    CHECK(markedPupil() == f.school.amara);
+    CHECK(sidebar->searchField()->text().isEmpty());
+}
+
+namespace {
+// How many pixels of the colour (within a small tolerance) lie on the line from `from` to `to`.
+int pixelsOfColour(const QImage& image, QPoint from, QPoint to, const QColor& colour)
+{
+    int count = 0;
+    const int steps = std::max(std::abs(to.x() - from.x()), std::abs(to.y() - from.y()));
+    for (int i = 0; i <= steps; ++i) {
+        const QPoint p = from + (to - from) * i / std::max(steps, 1);
+        const QColor c = image.pixelColor(p);
+        if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) < 40)
+            ++count;
+    }
+    return count;
+}
+} // namespace
+
+TEST_CASE("Focus shows: the welcome's choices have a ring, and a table marks the current cell, not only the row")
+{
+    Fixture f;
+    SECTION("welcome")
+    {
+        WelcomeDialog welcome;
+        welcome.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&welcome));
+        welcome.activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(&welcome));
+        const auto choices = welcome.findChildren<QCommandLinkButton*>();
+        REQUIRE(choices.size() == 3);
+        const QColor ring = welcome.palette().color(QPalette::Active, QPalette::Highlight);
+        for (QCommandLinkButton* choice : choices) {
+            INFO(choice->accessibleName().toStdString());
+            choice->setFocus(Qt::TabFocusReason);
+            QApplication::processEvents();
+            const QImage focused = choice->grab().toImage();
+            const int y = focused.height() / 2;
+            const int x = focused.width() / 2;
+            // The edges of the focused choice: left and right, top and bottom, all in the ring's colour.
+            CHECK(pixelsOfColour(focused, {1, y - 5}, {1, y + 5}, ring) >= 9);
+            CHECK(pixelsOfColour(focused, {x - 20, 1}, {x + 20, 1}, ring) >= 35);
+            // ... and none of it on another choice.
+            QCommandLinkButton* other = choices.at((choices.indexOf(choice) + 1) % choices.size());
+            const QImage unfocused = other->grab().toImage();
+            CHECK(pixelsOfColour(unfocused, {x - 20, 1}, {x + 20, 1}, ring) < 5);
+        }
+    }
+    SECTION("the targets table")
+    {
+        MainWindow& w = f.window();
+        REQUIRE(w.showPupil(f.school.amara));
+        QTableView* view = w.pupilPage()->targets()->view();
+        REQUIRE(view->model()->rowCount() > 0);
+        view->setFocus(Qt::TabFocusReason);
+        const QModelIndex cell = view->model()->index(0, 2);
+        view->setCurrentIndex(cell);
+        QApplication::processEvents();
+        const QImage image = view->viewport()->grab().toImage();
+        const QRect rect = view->visualRect(cell);
+        const QColor ring = view->palette().color(QPalette::Active, QPalette::HighlightedText);
+        const int height = rect.height() - 8;
+        INFO("cell " << rect.x() << "," << rect.y() << " " << rect.width() << "x" << rect.height());
+        // The current cell's left edge is ringed all the way down; its neighbour in the row is not.
+        CHECK(pixelsOfColour(image, {rect.left() + 2, rect.top() + 4}, {rect.left() + 2, rect.bottom() - 4}, ring) >=
+              height * 9 / 10);
+        const QRect neighbour = view->visualRect(view->model()->index(0, 1));
+        CHECK(pixelsOfColour(image, {neighbour.left() + 2, neighbour.top() + 4},
+                             {neighbour.left() + 2, neighbour.bottom() - 4}, ring) < height / 2);
     }
 }

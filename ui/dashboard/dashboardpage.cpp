@@ -7,6 +7,7 @@
 #include "services/schoolsession.h"
 #include "storage/transaction.h"
 #include "widgets/columnlayout.h"
+#include "widgets/listkeys.h"
 
 #include <QEvent>
 #include <QFrame>
@@ -93,6 +94,7 @@ QTreeView* DashboardPage::makeList(ReviewDueModel* model, const QString& accessi
     proxy->setSortRole(ReviewDueModel::SortRole);
     auto* view = new QTreeView(this);
     view->setModel(proxy);
+    chooseFirstRowOnFirstMove(view);
     view->setRootIsDecorated(false);
     view->setUniformRowHeights(true);
     view->setAlternatingRowColors(true);

@@ -7,6 +7,7 @@
 #include "repo/repository.h"
 #include "services/schoolsession.h"
 #include "storage/transaction.h"
+#include "widgets/listkeys.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -27,6 +28,7 @@ GroupPage::GroupPage(QWidget* parent)
     proxy->setSourceModel(model_);
     proxy->setSortRole(GroupMembersModel::SortRole);
     view_->setModel(proxy);
+    chooseFirstRowOnFirstMove(view_);
     view_->setRootIsDecorated(false);
     view_->setUniformRowHeights(true);
     view_->setAlternatingRowColors(true);

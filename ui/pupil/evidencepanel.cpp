@@ -3,6 +3,7 @@
 #include "pupil/evidencetimelinemodel.h"
 #include "pupil/trafficlightdelegate.h"
 #include "widgets/columnlayout.h"
+#include "widgets/listkeys.h"
 
 #include <QFontMetrics>
 #include <QHeaderView>
@@ -24,6 +25,7 @@ EvidencePanel::EvidencePanel(EvidenceTimelineModel& model, QWidget* parent)
     , detail_(new QTextBrowser(this))
 {
     view_->setModel(&model_);
+    chooseFirstRowOnFirstMove(view_);
     auto* lights = new TrafficLightDelegate(view_);
     for (int c : {EvidenceTimelineModel::TeacherLightColumn, EvidenceTimelineModel::SelfLightColumn,
                   EvidenceTimelineModel::PeerLightColumn})

@@ -4,6 +4,7 @@
 #include "pupil/targetdelegate.h"
 #include "pupil/targetmodel.h"
 #include "widgets/columnlayout.h"
+#include "widgets/listkeys.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -32,6 +33,7 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
     , earlier_(new QToolButton(this))
 {
     view_->setModel(&model_);
+    chooseFirstRowOnFirstMove(view_);
     view_->setItemDelegate(new TargetDelegate(view_));
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -83,10 +83,11 @@ void Sidebar::reload()
     if (filter_->isFiltering())
         tree_->expandAll();
     if (currentId != 0) {
+        // The search the teacher is typing stays as it is.
         if (currentKind == int(SidebarModel::NodeKind::Pupil))
-            selectPupil(currentId);
+            select(model_->pupilIndex(currentId), Hidden::Leave);
         else if (currentKind == int(SidebarModel::NodeKind::Group))
-            selectGroup(currentId);
+            select(model_->groupIndex(currentId), Hidden::Leave);
     }
 }
 
@@ -124,11 +125,17 @@ void Sidebar::onSearchChanged(const QString& text)
     }
 }
 
-void Sidebar::select(const QModelIndex& sourceIndex)
+void Sidebar::select(const QModelIndex& sourceIndex, Hidden hidden)
 {
-    const QModelIndex proxy = filter_->mapFromSource(sourceIndex);
-    if (!proxy.isValid())
+    QModelIndex proxy = filter_->mapFromSource(sourceIndex);
+    if (!proxy.isValid() && sourceIndex.isValid() && filter_->isFiltering() && hidden == Hidden::Reveal) {
+        search_->clear();
+        proxy = filter_->mapFromSource(sourceIndex);
+    }
+    if (!proxy.isValid()) {
+        tree_->selectionModel()->clear(); // never leave another pupil marked
         return;
+    }
     tree_->setCurrentIndex(proxy);
     if (isVisible())
         tree_->scrollTo(proxy, QAbstractItemView::PositionAtCenter);

@@ -32,6 +32,8 @@ public:
     void focusSearch();
     void setSearchText(const QString& text);
     // Selects the pupil under "All pupils" (or the group) without asking for its page again.
+    // Marks the pupil or group shown on the page as current. One hidden by the search is revealed
+    // (the search is cleared), so the sidebar never marks someone other than who is on show.
     void selectPupil(RowId pupilId);
     void selectGroup(RowId groupId);
 
@@ -52,7 +54,8 @@ private:
     void onSearchChanged(const QString& text);
     void updateNoMatch();
     void activate(const QModelIndex& index);
-    void select(const QModelIndex& sourceIndex);
+    enum class Hidden { Reveal, Leave };
+    void select(const QModelIndex& sourceIndex, Hidden hidden = Hidden::Reveal);
     void activateFirstMatch();
 
     QLineEdit* search_;

@@ -5,20 +5,47 @@
 #include <QCommandLinkButton>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace waymark {
 
+namespace {
+// A choice that shows clearly when the keyboard is on it: Fusion and most desktop styles draw a
+// command link's focus faintly, or not at all.
+class ChoiceButton final : public QCommandLinkButton
+{
+public:
+    ChoiceButton(const QString& text, const QString& description, QWidget* parent)
+        : QCommandLinkButton(text, description, parent)
+    {
+    }
+
+protected:
+    void paintEvent(QPaintEvent* event) override
+    {
+        QCommandLinkButton::paintEvent(event);
+        if (!hasFocus())
+            return;
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4);
+    }
+};
+} // namespace
+
 WelcomeDialog::WelcomeDialog(QWidget* parent)
     : QDialog(parent),
-      create_(new QCommandLinkButton(tr("&Create a new school"),
+      create_(new ChoiceButton(tr("&Create a new school"),
                                      tr("Start an empty school file on this computer and add your pupils."), this)),
-      demo_(new QCommandLinkButton(tr("Open the &demo school"),
+      demo_(new ChoiceButton(tr("Open the &demo school"),
                                    tr("Explore Waymark with made-up pupils, plans and evidence. Nothing you do "
                                       "there touches real data."),
                                    this)),
-      open_(new QCommandLinkButton(tr("&Open a file…"),
+      open_(new ChoiceButton(tr("&Open a file…"),
                                    tr("Open a school file you already have, for example one copied from a colleague "
                                       "or a backup."),
                                    this))
