@@ -9,7 +9,9 @@
 #include "welcome/newschooldialog.h"
 #include "welcome/welcomedialog.h"
 
+#include <QApplication>
 #include <QCommandLinkButton>
+#include <QDir>
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -20,18 +22,27 @@
 
 using namespace waymark;
 
-TEST_CASE("First start: the welcome dialog creates a new school in the data folder and opens it")
+TEST_CASE("First start: the welcome dialog creates a new school where the teacher chooses and opens it")
 {
     test::TempDir dir;
     test::isolateUserFolders(dir.path(QStringLiteral("home")));
     Settings settings(dir.path(QStringLiteral("settings.ini")));
     AppController app(settings);
     app.window().setRemembersState(false);
-    const QString expected = filetasks::defaultSchoolPath();
-    REQUIRE(expected.startsWith(dir.path(QStringLiteral("home"))));
-    REQUIRE_FALSE(QFileInfo::exists(expected));
+    const QString dataFolder = QFileInfo(filetasks::defaultSchoolPath()).absolutePath();
+    REQUIRE(dataFolder.startsWith(dir.path(QStringLiteral("home"))));
     CHECK(app.startupPath().isEmpty());
+    QDir().mkpath(dir.path(QStringLiteral("Documents/Schools")));
+    QString expected;
 
+    SECTION("in the suggested place, named after the school")
+    {
+        expected = QDir(dataFolder).filePath(QStringLiteral("Hillside Primary.waymark"));
+    }
+    SECTION("in a folder the teacher types")
+    {
+        expected = dir.path(QStringLiteral("Documents/Schools/hillside.waymark"));
+    }
     bool sawWelcome = false;
     bool sawName = false;
     test::answerNextModal([&](QWidget* modal) {
@@ -42,10 +53,19 @@ TEST_CASE("First start: the welcome dialog creates a new school in the data fold
             auto* dialog = qobject_cast<NewSchoolDialog*>(next);
             REQUIRE(dialog);
             sawName = true;
-            CHECK(dialog->pathField()->isReadOnly());
+            CHECK_FALSE(dialog->pathField()->isReadOnly());
+            CHECK(dialog->findChild<QPushButton*>(QString(), Qt::FindDirectChildrenOnly) != nullptr);
             QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
             CHECK_FALSE(ok->isEnabled()); // no name yet
             QTest::keyClicks(dialog->nameField(), QStringLiteral("Hillside Primary"));
+            CHECK(QFileInfo(dialog->filePath()).absolutePath() == QFileInfo(dataFolder).absoluteFilePath());
+            if (!expected.startsWith(dataFolder)) {
+                // Tab to "Save as" and type a path of the teacher's own.
+                QTest::keyClick(dialog->nameField(), Qt::Key_Tab);
+                REQUIRE(QApplication::focusWidget() == dialog->pathField());
+                QTest::keySequence(dialog->pathField(), QKeySequence::SelectAll);
+                QTest::keyClicks(dialog->pathField(), QDir::toNativeSeparators(expected));
+            }
             CHECK(ok->isEnabled());
             ok->click();
         });

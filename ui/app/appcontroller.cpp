@@ -286,9 +286,12 @@ bool AppController::runWelcome()
             return false;
         switch (welcome.choice()) {
         case WelcomeDialog::Choice::CreateSchool: {
-            const QString path = filetasks::defaultSchoolPath();
-            NewSchoolDialog dialog(QFileInfo(path).absolutePath(), path);
-            if (dialog.exec() == QDialog::Accepted && createSchoolAt(path, dialog.schoolName()))
+            // Suggested: Waymark's own data folder (kept out of synced folders); the teacher may
+            // type or browse to another place.
+            const QString folder = QFileInfo(filetasks::defaultSchoolPath()).absolutePath();
+            QDir().mkpath(folder);
+            NewSchoolDialog dialog(folder);
+            if (dialog.exec() == QDialog::Accepted && createSchoolAt(dialog.filePath(), dialog.schoolName()))
                 return true;
             break;
         }
