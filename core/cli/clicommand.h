@@ -74,6 +74,7 @@ Command demoCommand();
 Command checkCommand();
 Command statsCommand();
 Command backupCommand();
+Command schoolCommand();
 
 QString helpFor(const Command& command);
 // One "  left   right" line of a help page, the right column aligned.

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -321,4 +323,47 @@ TEST_CASE("demo says how many pupils are on roll and how many have left, so the 
     const QString left = test::sqliteShell(path, QStringLiteral("SELECT count(*) FROM pupil WHERE deleted = 0 AND "
                                                                 "left_on IS NOT NULL"));
     CHECK(made.out.contains(QStringLiteral("(and %1 who have left)").arg(left)));
+}
+
+TEST_CASE("school shows the school's details as JSON and changes them; invalid details change nothing")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    REQUIRE(test::runCli({QStringLiteral("init"), path}).exitCode == 0);
+
+    const CliRun shown = test::runCli({QStringLiteral("school"), path});
+    REQUIRE(shown.exitCode == 0);
+    const QJsonObject empty = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+    CHECK(empty.value(QStringLiteral("name")).toString().isEmpty());
+    CHECK(empty.value(QStringLiteral("phase")).toString() == QStringLiteral("secondary"));
+
+    const CliRun changed = test::runCli({QStringLiteral("school"), path, QStringLiteral("--name"),
+                                         QStringLiteral(" Oakfield  Academy "), QStringLiteral("--urn"),
+                                         QStringLiteral("137 425"), QStringLiteral("--la"), QStringLiteral("873"),
+                                         QStringLiteral("--estab"), QStringLiteral("4001"), QStringLiteral("--phase"),
+                                         QStringLiteral("all-through")});
+    INFO(changed.err.toStdString());
+    REQUIRE(changed.exitCode == 0);
+    const QJsonObject details = QJsonDocument::fromJson(changed.out.toUtf8()).object();
+    CHECK(details.value(QStringLiteral("name")).toString() == QStringLiteral("Oakfield Academy"));
+    CHECK(details.value(QStringLiteral("urn")).toString() == QStringLiteral("137425"));
+    CHECK(details.value(QStringLiteral("phase")).toString() == QStringLiteral("all-through"));
+    CHECK(test::sqliteShell(path, QStringLiteral("SELECT name, urn, la_code, estab, phase FROM school")) ==
+          QStringLiteral("Oakfield Academy|137425|873|4001|all_through"));
+
+    // A rename keeps the old name in the file's history.
+    REQUIRE(test::runCli({QStringLiteral("school"), path, QStringLiteral("--name"), QStringLiteral("Oakfield School")})
+                .exitCode == 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("SELECT count(*) FROM history WHERE entity = 'school'")) !=
+          QStringLiteral("0"));
+
+    const QByteArray before = test::sha256Of(path);
+    test::requireOneLineError(test::runCli({QStringLiteral("school"), path, QStringLiteral("--urn"), QStringLiteral("1234"),
+                                            QStringLiteral("--name"), QStringLiteral("Something Else")}),
+                              2, {QStringLiteral("URN is 6 digits"), QStringLiteral("Nothing was changed")});
+    test::requireOneLineError(test::runCli({QStringLiteral("school"), path, QStringLiteral("--phase"), QStringLiteral("nursery")}),
+                              2, {QStringLiteral("--phase")});
+    test::requireOneLineError(test::runCli({QStringLiteral("school"), path, QStringLiteral("--name"), QStringLiteral(" ")}),
+                              2, {QStringLiteral("name")});
+    CHECK(test::sha256Of(path) == before);
 }

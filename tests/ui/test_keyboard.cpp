@@ -8,6 +8,7 @@
 #include "group/grouppage.h"
 #include "pupil/evidencepanel.h"
 #include "pupil/pupilpage.h"
+#include "pupil/targetmodel.h"
 #include "pupil/targetspanel.h"
 #include "settings.h"
 #include "shell/mainactions.h"
@@ -30,6 +31,7 @@
 #include <QTest>
 #include <QTableView>
 #include <QTreeView>
+#include <QUndoStack>
 
 #include <catch2/catch.hpp>
 
@@ -317,5 +319,50 @@ TEST_CASE("Focus shows: the welcome's choices have a ring, and a table marks the
         const QRect neighbour = view->visualRect(view->model()->index(0, 1));
         CHECK(pixelsOfColour(image, {neighbour.left() + 2, neighbour.top() + 4},
                              {neighbour.left() + 2, neighbour.bottom() - 4}, ring) < height / 2);
+    }
+}
+
+TEST_CASE("Ctrl+Z is the app's Undo wherever the focus is: the search field, a cell being typed in")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    QUndoStack& undo = f.app.document().undoStack();
+    REQUIRE(w.showPupil(f.school.amara));
+    TargetModel* model = w.pupilPage()->targetModel();
+    REQUIRE(model->rowCount() > 0);
+    const QModelIndex text = model->index(0, TargetModel::TextColumn);
+    const QString original = text.data(Qt::EditRole).toString();
+
+    SECTION("in the search field, Ctrl+Z undoes the last change to the school, not the search typing")
+    {
+        REQUIRE(model->setData(text, QStringLiteral("Read aloud every day."), Qt::EditRole));
+        REQUIRE(undo.canUndo());
+        QLineEdit* search = w.sidebar()->searchField();
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("zz"));
+        QTest::keyClick(search, Qt::Key_Z, Qt::ControlModifier);
+        CHECK(test::waitFor([&] { return model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == original; }));
+        CHECK(search->text() == QStringLiteral("zz"));
+        QTest::keyClick(search, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        CHECK(test::waitFor([&] {
+            return model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == QStringLiteral("Read aloud every day.");
+        }));
+    }
+    SECTION("in a cell being typed in, the typing becomes a step and Ctrl+Z takes it back; Ctrl+Y puts it again")
+    {
+        QTableView* view = w.pupilPage()->targets()->view();
+        view->setFocus();
+        view->setCurrentIndex(text);
+        view->edit(text);
+        auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        REQUIRE(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("Use a number line"));
+        const int steps = undo.count();
+        QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+        CHECK(undo.count() == steps + 1); // the typing was written as a step, then undone
+        CHECK(model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == original);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y, Qt::ControlModifier);
+        CHECK(model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == QStringLiteral("Use a number line"));
     }
 }

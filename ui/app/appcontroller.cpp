@@ -7,6 +7,8 @@
 #include "pupil/pupilpage.h"
 #include "services/schoolsession.h"
 #include "settings.h"
+#include "setup/schooldetailsdialog.h"
+#include "setup/setupcommands.h"
 #include "shell/mainactions.h"
 #include "shell/mainwindow.h"
 #include "storage/storageerror.h"
@@ -53,6 +55,7 @@ AppController::AppController(Settings& settings, QObject* parent)
     connect(actions.newSchool, &QAction::triggered, this, &AppController::newSchool);
     connect(actions.open, &QAction::triggered, this, &AppController::openWithDialog);
     connect(actions.backUp, &QAction::triggered, this, &AppController::backUp);
+    connect(actions.schoolDetails, &QAction::triggered, this, &AppController::editSchoolDetails);
     connect(&actions, &MainActions::openRecentRequested, this, [this](const QString& path) { openSchool(path); });
     connect(&actions, &MainActions::clearRecentRequested, this, [this] {
         settings_.clearRecentFiles();
@@ -348,6 +351,23 @@ bool AppController::openDemoSchool()
         }
     }
     return openSchool(path);
+}
+
+void AppController::editSchoolDetails()
+{
+    SchoolSession* session = document_->session();
+    if (!session || session->isReadOnly())
+        return;
+    const setup::SchoolDetails before = setup::schoolDetails(session->db());
+    SchoolDetailsDialog dialog(before, window_.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // A write refused (changed elsewhere meanwhile, disk full) is said once the step is over.
+    document_->undoStack().push(new ChangeSchoolDetails(session->db(), before, dialog.details(), [this](const QString& problem) {
+        showStatus(problem);
+        QMetaObject::invokeMethod(
+            this, [this, problem] { QMessageBox::warning(window_.get(), tr("Waymark"), problem); }, Qt::QueuedConnection);
+    }));
 }
 
 void AppController::backUp()

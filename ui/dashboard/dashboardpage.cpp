@@ -34,13 +34,20 @@ QLabel* emptyNote(const QString& text, QWidget* parent)
 } // namespace
 
 DashboardPage::DashboardPage(QWidget* parent)
-    : LazyPage(parent), title_(new QLabel(this)), subtitle_(new QLabel(this)), overdueLabel_(new QLabel(this)),
+    : LazyPage(parent), title_(new QLabel(this)), subtitle_(new QLabel(this)), nameIt_(new QLabel(this)), overdueLabel_(new QLabel(this)),
       dueLabel_(new QLabel(this)), overdue_(new ReviewDueModel(this)), due_(new ReviewDueModel(this)),
       overdueStack_(new QStackedWidget(this)), dueStack_(new QStackedWidget(this))
 {
     title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     title_->setWordWrap(true);
     subtitle_->setWordWrap(true);
+    // A new school with no name yet: one step to give it one (and its URN and DfE number).
+    nameIt_->setText(QStringLiteral("<a href=\"details\">%1</a>").arg(tr("Give the school its name and numbers…").toHtmlEscaped()));
+    nameIt_->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    nameIt_->setFocusPolicy(Qt::StrongFocus);
+    nameIt_->setAccessibleName(tr("Give the school its name and numbers"));
+    nameIt_->hide();
+    connect(nameIt_, &QLabel::linkActivated, this, &DashboardPage::schoolDetailsRequested);
 
     auto* cards = new QHBoxLayout;
     pupils_ = addCard(cards);
@@ -59,6 +66,7 @@ DashboardPage::DashboardPage(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
+    layout->addWidget(nameIt_);
     layout->addWidget(subtitle_);
     layout->addSpacing(6);
     layout->addLayout(cards);
@@ -176,6 +184,7 @@ void DashboardPage::reload()
     }
     const QString schoolName = session_->schoolName();
     title_->setText(schoolName.isEmpty() ? tr("Your school") : schoolName);
+    nameIt_->setVisible(schoolName.isEmpty() && !session_->isReadOnly());
     subtitle_->setText(tr("%1 · today is %2").arg(when, locale.toString(today_, QLocale::LongFormat)));
 
     Database& db = session_->db();

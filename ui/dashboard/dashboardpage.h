@@ -33,9 +33,12 @@ public:
     ReviewDueModel* dueModel() const { return due_; }
     QTreeView* overdueView() const { return overdueView_; }
     QTreeView* dueView() const { return dueView_; }
+    QLabel* nameSchoolLink() const { return nameIt_; }
 
 Q_SIGNALS:
     void pupilActivated(RowId pupilId);
+    // The school has no name yet and the teacher chose to give it one.
+    void schoolDetailsRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -55,6 +58,7 @@ private:
     QDate today_;
     QLabel* title_;
     QLabel* subtitle_;
+    QLabel* nameIt_;
     Card pupils_{};
     Card groups_{};
     Card targets_{};

@@ -28,6 +28,8 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
 {
     newSchool = make(&window, tr("&New School…"), QStringLiteral("new"), QKeySequence::New);
     open = make(&window, tr("&Open…"), QStringLiteral("open"), QKeySequence::Open);
+    schoolDetails = make(&window, tr("School &Details…"), QString());
+    schoolDetails->setStatusTip(tr("The school's name, URN, DfE number and phase."));
     backUp = make(&window, tr("&Back Up…"), QStringLiteral("backup"));
     backUp->setStatusTip(tr("Save a copy of the whole school to another file or a USB stick."));
     quit = make(&window, tr("&Quit"), QStringLiteral("quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -58,6 +60,7 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     file->addAction(open);
     recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
+    file->addAction(schoolDetails);
     file->addAction(backUp);
     file->addSeparator();
     file->addAction(quit);
@@ -116,6 +119,7 @@ void MainActions::setSchoolState(bool schoolOpen, bool readOnly)
 {
     readOnly_ = readOnly;
     backUp->setEnabled(schoolOpen);
+    schoolDetails->setEnabled(schoolOpen && !readOnly);
     if (readOnly) {
         undo->setEnabled(false);
         redo->setEnabled(false);

@@ -21,6 +21,7 @@ public:
 
     QAction* newSchool = nullptr;
     QAction* open = nullptr;
+    QAction* schoolDetails = nullptr;
     QAction* backUp = nullptr;
     QAction* quit = nullptr;
     QAction* undo = nullptr;

@@ -16,7 +16,10 @@
 #include "shell/windowgeometry.h"
 #include "sidebar/sidebar.h"
 
+#include <QAbstractItemView>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QKeyEvent>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
@@ -55,6 +58,8 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
     });
     setWindowIcon(icons::app());
     setObjectName(QStringLiteral("MainWindow")); // saveState() needs a name
+    // Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y are the app's Undo and Redo wherever the focus is (eventFilter).
+    qApp->installEventFilter(this);
 
     auto* right = new QWidget(splitter_);
     auto* rightLayout = new QVBoxLayout(right);
@@ -87,6 +92,7 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
     connect(sidebar_, &Sidebar::pupilActivated, this, &MainWindow::showPupil);
     connect(sidebar_, &Sidebar::groupActivated, this, &MainWindow::showGroup);
     connect(dashboard_, &DashboardPage::pupilActivated, this, &MainWindow::showPupil);
+    connect(dashboard_, &DashboardPage::schoolDetailsRequested, actions_->schoolDetails, &QAction::trigger);
     for (LazyPage* page : {static_cast<LazyPage*>(dashboard_), static_cast<LazyPage*>(groupPage_)}) {
         connect(page, &LazyPage::problem, this, [this](const QString& message) {
             statusBar()->showMessage(tr("Could not read the school file: %1").arg(message), 15000);
@@ -249,6 +255,42 @@ void MainWindow::restoreWindowState()
     restoreState(settings_.windowState());
     if (const QByteArray splitter = settings_.splitterState(); !splitter.isEmpty())
         sidebarSized_ = splitter_->restoreState(splitter);
+}
+
+namespace {
+bool isUndoOrRedo(const QKeyEvent* key)
+{
+    const QKeyCombination combination = key->keyCombination();
+    return key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo) ||
+           combination == QKeyCombination(Qt::CTRL | Qt::Key_Y) ||
+           combination == QKeyCombination(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+}
+} // namespace
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // One undo a teacher can predict: in any box of this window (the search field, a table cell
+    // being typed in, a plan box) Ctrl+Z is the Edit menu's Undo. What is being typed is written
+    // first, as a step of its own; a box's own undo, which knew only its own typing, never runs.
+    const QEvent::Type type = event->type();
+    if (type != QEvent::ShortcutOverride && type != QEvent::KeyPress)
+        return false;
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (!widget || widget->window() != this || !isUndoOrRedo(static_cast<QKeyEvent*>(event)))
+        return false;
+    if (type == QEvent::ShortcutOverride) {
+        // A cell being typed in writes its text when it loses the focus to its table.
+        for (QWidget* up = widget->parentWidget(); up && up != this; up = up->parentWidget()) {
+            if (auto* view = qobject_cast<QAbstractItemView*>(up)) {
+                view->setFocus(Qt::OtherFocusReason); // the widget is the cell's editor
+                break;
+            }
+        }
+        if (pupilPage_)
+            pupilPage_->commitPendingEdits();
+        event->ignore(); // not the box's: the window's shortcut runs
+    }
+    return true; // and the box never undoes by itself
 }
 
 void MainWindow::showEvent(QShowEvent* event)

@@ -1,0 +1,135 @@
+// File ▸ School Details: typed by keyboard, checked as typed, one undo step, and never written over a
+// change made elsewhere.
+#include "app/appcontroller.h"
+#include "app/schooldocument.h"
+#include "services/schoolsession.h"
+#include "services/schoolsetup.h"
+#include "settings.h"
+#include "setup/schooldetailsdialog.h"
+#include "shell/mainactions.h"
+#include "shell/mainwindow.h"
+#include "storage/database.h"
+#include "testsupport.h"
+#include "uitestsupport.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTest>
+#include <QUndoStack>
+
+#include <catch2/catch.hpp>
+
+using namespace waymark;
+
+namespace {
+struct Fixture
+{
+    test::TempDir dir;
+    test::ShellSchool school = test::buildShellSchool(dir.path(QStringLiteral("oakfield.waymark")));
+    Settings settings{dir.path(QStringLiteral("settings.ini"))};
+    AppController app{settings};
+
+    Fixture()
+    {
+        test::isolateUserFolders(dir.path(QStringLiteral("home")));
+        app.document().setFixedToday(school.today);
+        app.window().setRemembersState(false);
+        app.openSchoolOrThrow(school.path);
+        app.window().resize(1366, 768);
+        app.window().show();
+    }
+    MainWindow& window() { return app.window(); }
+    setup::SchoolDetails stored()
+    {
+        auto db = Database::open(school.path);
+        return setup::schoolDetails(*db);
+    }
+};
+} // namespace
+
+TEST_CASE("The school's name and numbers are changed in the app, checked as typed, and undone in one step")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    REQUIRE(w.actions().schoolDetails->isEnabled());
+    bool sawDialog = false;
+    test::answerNextModal([&](QWidget* modal) {
+        auto* dialog = qobject_cast<SchoolDetailsDialog*>(modal);
+        REQUIRE(dialog);
+        sawDialog = true;
+        CHECK(dialog->nameField()->text() == f.school.schoolName);
+        CHECK_FALSE(dialog->saveButton()->isEnabled()); // nothing changed yet
+        // The name field has the focus, its text chosen: typing replaces it.
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Oakfield Primary"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        REQUIRE(QApplication::focusWidget() == dialog->urnField());
+        QTest::keyClicks(dialog->urnField(), QStringLiteral("13742"));
+        CHECK_FALSE(dialog->saveButton()->isEnabled());
+        CHECK(dialog->problemText().contains(QStringLiteral("6 digits")));
+        QTest::keyClicks(dialog->urnField(), QStringLiteral("5"));
+        CHECK(dialog->problemText().isEmpty());
+        QTest::keyClick(dialog->urnField(), Qt::Key_Tab);
+        REQUIRE(QApplication::focusWidget() == dialog->laField());
+        QTest::keyClicks(dialog->laField(), QStringLiteral("873"));
+        QTest::keyClick(dialog->laField(), Qt::Key_Tab);
+        REQUIRE(QApplication::focusWidget() == dialog->estabField());
+        QTest::keyClicks(dialog->estabField(), QStringLiteral("4001"));
+        QTest::keyClick(dialog->estabField(), Qt::Key_Tab);
+        REQUIRE(QApplication::focusWidget() == dialog->phaseField());
+        dialog->phaseField()->setCurrentIndex(dialog->phaseField()->findData(int(SchoolPhase::Primary)));
+        REQUIRE(dialog->saveButton()->isEnabled());
+        QTest::keyClick(dialog->phaseField(), Qt::Key_Return); // the default button: Save
+    });
+    w.actions().schoolDetails->trigger();
+    REQUIRE(sawDialog);
+
+    setup::SchoolDetails now = f.stored();
+    CHECK(now.name == QStringLiteral("Oakfield Primary"));
+    CHECK(now.urn == QStringLiteral("137425"));
+    CHECK(now.laCode == QStringLiteral("873"));
+    CHECK(now.estab == QStringLiteral("4001"));
+    CHECK(now.phase == SchoolPhase::Primary);
+    CHECK(f.app.document().undoStack().undoText() == QStringLiteral("Rename the school"));
+    CHECK(test::waitFor([&] { return w.windowTitle().startsWith(QStringLiteral("Oakfield Primary")); }));
+
+    // One step back restores everything.
+    w.actions().undo->trigger();
+    now = f.stored();
+    CHECK(now.name == f.school.schoolName);
+    CHECK(now.urn.isEmpty());
+    CHECK(test::waitFor([&] { return w.windowTitle().startsWith(f.school.schoolName); }));
+
+    SECTION("redo, then a change in another window: undo keeps that newer change and says so")
+    {
+        w.actions().redo->trigger();
+        CHECK(f.stored().name == QStringLiteral("Oakfield Primary"));
+        {
+            auto other = Database::open(f.school.path);
+            setup::SchoolDetails theirs = setup::schoolDetails(*other);
+            theirs.name = QStringLiteral("Oakfield Federation");
+            setup::changeSchoolDetails(*other, theirs);
+        }
+        QString told;
+        test::answerNextModal([&](QWidget* box) {
+            told = test::messageBoxText(box);
+            qobject_cast<QMessageBox*>(box)->accept();
+        });
+        w.actions().undo->trigger();
+        CHECK(test::waitFor([&] { return !told.isEmpty(); }));
+        CHECK(told.contains(QStringLiteral("changed elsewhere")));
+        CHECK(f.stored().name == QStringLiteral("Oakfield Federation"));
+    }
+}
+
+TEST_CASE("School details are not offered for a school opened read-only")
+{
+    Fixture f;
+    Database::Options options;
+    options.readOnly = true;
+    f.app.openSchoolOrThrow(f.school.path, options);
+    CHECK_FALSE(f.window().actions().schoolDetails->isEnabled());
+}

@@ -1,0 +1,46 @@
+#include "setup/setupcommands.h"
+
+#include "storage/storageerror.h"
+
+#include <QCoreApplication>
+
+namespace waymark {
+
+ChangeSchoolDetails::ChangeSchoolDetails(Database& db, setup::SchoolDetails before, setup::SchoolDetails after,
+                                         std::function<void(const QString&)> problem)
+    : QUndoCommand(after.name != before.name
+                       ? QCoreApplication::translate("waymark::ChangeSchoolDetails", "Rename the school")
+                       : QCoreApplication::translate("waymark::ChangeSchoolDetails", "Change the school's details"))
+    , db_(db)
+    , before_(std::move(before))
+    , after_(std::move(after))
+    , problem_(std::move(problem))
+{
+}
+
+void ChangeSchoolDetails::redo()
+{
+    // A first write that fails leaves nothing to undo: the stack drops an obsolete command.
+    if (!write(after_, before_) && !done_)
+        setObsolete(true);
+    done_ = true;
+}
+
+void ChangeSchoolDetails::undo()
+{
+    write(before_, after_);
+}
+
+bool ChangeSchoolDetails::write(const setup::SchoolDetails& to, const setup::SchoolDetails& from)
+{
+    try {
+        setup::changeSchoolDetails(db_, to, &from);
+        return true;
+    } catch (const StorageError& e) {
+        if (problem_)
+            problem_(e.message());
+        return false;
+    }
+}
+
+} // namespace waymark

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "services/schoolsetup.h"
+
+#include <QUndoCommand>
+
+#include <functional>
+
+namespace waymark {
+
+class Database;
+
+// Changes the school's details through the set-up service, as one undo step. Undo and redo write
+// only where the stored details are still what this command left (or found): a change made since
+// in another window is never overwritten, and `problem` says so.
+class ChangeSchoolDetails final : public QUndoCommand
+{
+public:
+    ChangeSchoolDetails(Database& db, setup::SchoolDetails before, setup::SchoolDetails after,
+                        std::function<void(const QString&)> problem);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    bool write(const setup::SchoolDetails& to, const setup::SchoolDetails& from);
+
+    Database& db_;
+    setup::SchoolDetails before_;
+    setup::SchoolDetails after_;
+    std::function<void(const QString&)> problem_;
+    bool done_ = false;
+};
+
+} // namespace waymark
