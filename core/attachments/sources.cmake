@@ -1,2 +1,3 @@
 target_sources(waymark_core PRIVATE
-    attachments/attachmentstore.h attachments/attachmentstore.cpp)
+    attachments/attachmentstore.h attachments/attachmentstore.cpp
+    attachments/evidencefiles.h attachments/evidencefiles.cpp)

@@ -366,3 +366,18 @@ TEST_CASE("Ctrl+Z is the app's Undo wherever the focus is: the search field, a c
         CHECK(model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == QStringLiteral("Use a number line"));
     }
 }
+
+TEST_CASE("A tab chosen by its Alt+letter takes the keyboard into it")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    REQUIRE(w.showPupil(f.school.amara));
+    PupilPage* page = w.pupilPage();
+    w.sidebar()->searchField()->setFocus();
+    QTest::keyClick(w.sidebar()->searchField(), Qt::Key_I, Qt::AltModifier);
+    REQUIRE(page->tabs()->currentIndex() == PupilPage::EvidenceTab);
+    CHECK(QApplication::focusWidget() == page->evidence()->view());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_P, Qt::AltModifier);
+    REQUIRE(page->tabs()->currentIndex() == PupilPage::PlanTab);
+    CHECK(page->tabs()->currentWidget()->isAncestorOf(QApplication::focusWidget()));
+}

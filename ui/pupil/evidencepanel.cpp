@@ -1,11 +1,20 @@
 #include "pupil/evidencepanel.h"
 
 #include "pupil/evidencetimelinemodel.h"
+#include "storage/storageerror.h"
 #include "pupil/trafficlightdelegate.h"
 #include "widgets/columnlayout.h"
 #include "widgets/listkeys.h"
 
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontMetrics>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUrl>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -23,6 +32,7 @@ EvidencePanel::EvidencePanel(EvidenceTimelineModel& model, QWidget* parent)
     , summary_(new QLabel(this))
     , view_(new QTableView(this))
     , detail_(new QTextBrowser(this))
+    , note_(new QLabel(this))
 {
     view_->setModel(&model_);
     chooseFirstRowOnFirstMove(view_);
@@ -83,6 +93,12 @@ EvidencePanel::EvidencePanel(EvidenceTimelineModel& model, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(summary_);
     layout->addWidget(splitter_, 1);
+    layout->addWidget(note_);
+    note_->setWordWrap(true);
+    note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    note_->setAccessibleName(tr("What happened to the file"));
+    note_->hide();
+    connect(detail_, &QTextBrowser::anchorClicked, this, &EvidencePanel::onLink);
 
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EvidencePanel::showCurrent);
     // A refresh (after an edit anywhere) keeps the piece the teacher was reading, if it is still there.
@@ -168,9 +184,115 @@ void EvidencePanel::showCurrent()
     html += section(tr("Pupil's response"), e->pupilResponse);
     html += section(tr("Note"), e->note);
     html += section(tr("Linked target"), e->targetText);
-    if (e->attachmentCount > 0)
-        html += section(tr("Files"), tr("%n file(s) attached", nullptr, e->attachmentCount));
+    // The files, each with Open and Save a copy (links: Tab reaches them, Enter follows them).
+    files_ = e->attachmentCount > 0 ? model_.filesOf(e->evidenceId) : std::vector<AttachedFile>{};
+    if (!files_.empty()) {
+        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Files").toHtmlEscaped());
+        for (std::size_t i = 0; i < files_.size(); ++i) {
+            const AttachedFile& file = files_[i];
+            html += QStringLiteral("<li>%1 (%2) — <a href=\"open:%3\">%4</a> · <a href=\"save:%3\">%5</a></li>")
+                        .arg(safeFileName(file).toHtmlEscaped(), QLocale().formattedDataSize(file.size))
+                        .arg(i)
+                        .arg(tr("Open").toHtmlEscaped(), tr("Save a copy…").toHtmlEscaped());
+        }
+        html += QStringLiteral("</ul>");
+    }
     detail_->setHtml(html);
+}
+
+namespace {
+// Files opened from the school are private copies in a folder only this user can read, removed
+// when Waymark closes.
+QTemporaryDir& openedFiles()
+{
+    static QTemporaryDir dir(QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                                 .filePath(QStringLiteral("waymark-opened-XXXXXX")));
+    return dir;
+}
+
+QString& lastSaveFolder()
+{
+    static QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return folder;
+}
+} // namespace
+
+void EvidencePanel::onLink(const QUrl& link)
+{
+    bool ok = false;
+    const int index = link.path().toInt(&ok);
+    if (!ok)
+        return;
+    if (link.scheme() == QLatin1String("open"))
+        openFile(index);
+    else if (link.scheme() == QLatin1String("save"))
+        saveFileCopy(index);
+}
+
+bool EvidencePanel::openFile(int index)
+{
+    if (index < 0 || index >= int(files_.size()))
+        return false;
+    const AttachedFile& file = files_[std::size_t(index)];
+    QTemporaryDir& dir = openedFiles();
+    if (!dir.isValid()) {
+        tell(tr("“%1” could not be opened: there is no room for a copy to open (%2). Use Save a copy instead.")
+                 .arg(safeFileName(file), dir.errorString()),
+             true);
+        return false;
+    }
+    // One folder per content, so the copy keeps its own name and two files of one name never meet.
+    const QString folder = dir.filePath(file.sha256.left(16));
+    const QString path = QDir(folder).filePath(safeFileName(file));
+    try {
+        if (!QFileInfo::exists(path)) {
+            QDir().mkpath(folder);
+            model_.saveFile(file, path);
+        }
+    } catch (const StorageError& e) {
+        tell(e.message(), true);
+        return false;
+    }
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path))) {
+        tell(tr("No program on this computer opens “%1”. Use Save a copy, and open it from there.")
+                 .arg(safeFileName(file)),
+             true);
+        return false;
+    }
+    tell(tr("Opened “%1” in its own program (a copy: changes made there are not saved in Waymark).")
+             .arg(safeFileName(file)),
+         false);
+    return true;
+}
+
+bool EvidencePanel::saveFileCopy(int index, QString path)
+{
+    if (index < 0 || index >= int(files_.size()))
+        return false;
+    const AttachedFile& file = files_[std::size_t(index)];
+    if (path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Save a Copy of “%1”").arg(safeFileName(file)),
+                                            QDir(lastSaveFolder()).filePath(safeFileName(file)));
+        if (path.isEmpty())
+            return false;
+    }
+    try {
+        model_.saveFile(file, path);
+    } catch (const StorageError& e) {
+        tell(e.message(), true);
+        return false;
+    }
+    lastSaveFolder() = QFileInfo(path).absolutePath();
+    tell(tr("Saved a copy as “%1”.").arg(QDir::toNativeSeparators(path)), false);
+    return true;
+}
+
+void EvidencePanel::tell(const QString& message, bool problem)
+{
+    note_->setText(message);
+    note_->setVisible(true);
+    if (problem)
+        QMessageBox::warning(this, tr("Waymark"), message);
 }
 
 } // namespace waymark

@@ -86,6 +86,21 @@ void EvidenceTimelineModel::fetchMore(const QModelIndex& parent)
     endInsertRows();
 }
 
+std::vector<AttachedFile> EvidenceTimelineModel::filesOf(RowId evidenceId) const
+{
+    try {
+        return filesOfEvidence(session_.db(), evidenceId);
+    } catch (const StorageError& e) {
+        Q_EMIT const_cast<EvidenceTimelineModel*>(this)->problem(e.message());
+        return {};
+    }
+}
+
+void EvidenceTimelineModel::saveFile(const AttachedFile& file, const QString& path) const
+{
+    saveAttachmentAs(session_.db(), file, path);
+}
+
 const TimelineEntry* EvidenceTimelineModel::entryAt(int row) const
 {
     return row >= 0 && row < rowCount() ? &entries_[static_cast<std::size_t>(row)] : nullptr;

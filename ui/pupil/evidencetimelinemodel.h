@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attachments/evidencefiles.h"
 #include "records/evidencetimeline.h"
 
 #include <QAbstractTableModel>
@@ -46,6 +47,10 @@ public:
     void reload();
 
     const TimelineEntry* entryAt(int row) const;
+
+    // A piece's attached files, and copying one out of the school file (throws StorageError).
+    std::vector<AttachedFile> filesOf(RowId evidenceId) const;
+    void saveFile(const AttachedFile& file, const QString& path) const;
     // How many rows have been read from the database for this pupil so far (for tests and checks).
     int rowsFetched() const { return rowsFetched_; }
 

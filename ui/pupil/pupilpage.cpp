@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabBar>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QUndoStack>
@@ -136,6 +137,8 @@ PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
     });
 
     connect(tabs_, &QTabWidget::currentChanged, this, &PupilPage::onTabChanged);
+    // A tab chosen by its Alt+letter takes the keyboard into it (eventFilter).
+    tabs_->tabBar()->installEventFilter(this);
     connect(editor_, &PupilEditor::problem, this, &PupilPage::showProblem);
     connect(editor_, &PupilEditor::notice, this, &PupilPage::showNotice);
     connect(timelineModel_, &EvidenceTimelineModel::problem, this, &PupilPage::showProblem);
@@ -384,6 +387,26 @@ void PupilPage::hideEvent(QHideEvent* event)
 {
     commitPendingEdits();
     QWidget::hideEvent(event);
+}
+
+bool PupilPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == tabs_->tabBar() && event->type() == QEvent::Shortcut) {
+        // Let the tab bar change the tab, then move the focus to the first field on the new tab,
+        // so Alt+I and then Down goes through the evidence, not the sidebar.
+        const bool handled = static_cast<QObject*>(tabs_->tabBar())->event(event);
+        if (QWidget* page = tabs_->currentWidget()) {
+            QWidget* first = page;
+            do {
+                first = first->nextInFocusChain();
+            } while (first != page && !(page->isAncestorOf(first) && first->isVisible() && first->isEnabled() &&
+                                        (first->focusPolicy() & Qt::TabFocus)));
+            if (first != page)
+                first->setFocus(Qt::ShortcutFocusReason);
+        }
+        return handled;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace waymark

@@ -77,6 +77,7 @@ Q_SIGNALS:
     void pupilShown(RowId pupilId);
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void hideEvent(QHideEvent* event) override;
 
 private:
