@@ -424,3 +424,56 @@ TEST_CASE("Tab on the plan tab goes through the targets before the four boxes be
         previous = here;
     }
 }
+
+TEST_CASE("A target cell typed in while another window changes it: the typing is saved, the other kept, the teacher told")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    QTableView* view = f.page.targets()->view();
+    TargetModel* model = f.page.targetModel();
+    const QModelIndex cell = model->index(0, TargetModel::TextColumn);
+    const RowId targetId = cell.data(TargetModel::TargetIdRole).toLongLong();
+    view->setFocus();
+    view->setCurrentIndex(cell);
+    view->edit(cell);
+    auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    REQUIRE(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Count on in fives to 100"));
+
+    // Meanwhile, another window changes the same target's words; this one notices (its timer).
+    auto other = SchoolSession::open(f.school.path);
+    {
+        QUndoStack otherUndo;
+        PupilEditor otherEditor(*other, otherUndo);
+        REQUIRE(otherEditor.changeTarget(targetId, &Target::text, QStringLiteral("Count in tens"), QStringLiteral("x")));
+    }
+    CHECK(f.session->checkForOutsideChanges());
+    CHECK(editor->text() == QStringLiteral("Count on in fives to 100")); // the typing is untouched
+
+    QTest::keyClick(editor, Qt::Key_Return);
+    QApplication::processEvents(); // the delegate commits on Enter once the key has been handled
+    CHECK(stored<Target>(f.school.path, targetId)->text == QStringLiteral("Count on in fives to 100"));
+    CHECK(f.page.lastProblem().contains(QStringLiteral("changed elsewhere while you were editing it")));
+    auto db = Database::open(f.school.path, {.readOnly = true});
+    auto history = db->prepare("SELECT count(*) FROM history WHERE entity = 'target' AND old_row LIKE "
+                               "'%\"text\":\"Count in tens\"%'");
+    REQUIRE(history.step());
+    CHECK(history.integer(0) == 1);
+}
+
+TEST_CASE("A target's words longer than the table shows are not edited in the cell (the rest would be lost)")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    TargetModel* model = f.page.targetModel();
+    const RowId targetId = model->index(0, TargetModel::TextColumn).data(TargetModel::TargetIdRole).toLongLong();
+    {
+        auto db = Database::open(f.school.path);
+        db->prepare("UPDATE target SET text = ?1 WHERE id = ?2").bindAll(QString(5000, QLatin1Char('w')), targetId).run();
+    }
+    REQUIRE(f.session->checkForOutsideChanges());
+    const QModelIndex cell = model->index(model->rowOf(targetId), TargetModel::TextColumn);
+    CHECK_FALSE(model->flags(cell).testFlag(Qt::ItemIsEditable));
+    CHECK(model->flags(model->index(cell.row(), TargetModel::SupportColumn)).testFlag(Qt::ItemIsEditable));
+}

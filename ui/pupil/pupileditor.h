@@ -45,9 +45,11 @@ public:
     template <class V>
     bool changePlan(RowId pupilId, V LearningPlan::*member, V value, const QString& undoText,
                     quint64 typingSession = 0, std::optional<std::type_identity_t<V>> base = std::nullopt);
-    template <class V> bool changeTarget(RowId targetId, V Target::*member, V value, const QString& undoText)
+    template <class V>
+    bool changeTarget(RowId targetId, V Target::*member, V value, const QString& undoText,
+                      std::optional<std::type_identity_t<V>> base = std::nullopt)
     {
-        return change<Target>(targetId, member, std::move(value), undoText, 0);
+        return change<Target>(targetId, member, std::move(value), undoText, 0, std::move(base));
     }
 
     // Adds a target at the end of the pupil's plan; returns its id, or 0 if it could not be added.

@@ -56,8 +56,19 @@ QWidget* TargetDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
     }
 }
 
+namespace {
+// What the cell showed when its editor opened: an edit is made from it (see TargetModel::setDataFrom).
+const char* const kBase = "waymarkEditBase";
+} // namespace
+
 void TargetDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
 {
+    // Filled once, when the editor opens. A refresh while the teacher types (a change from another
+    // window) would otherwise put the stored value over their typing; it is kept instead, and the
+    // commit then says the cell was changed elsewhere meanwhile.
+    if (editor->property(kBase).isValid())
+        return;
+    editor->setProperty(kBase, index.data(Qt::EditRole));
     if (auto* combo = qobject_cast<QComboBox*>(editor)) {
         combo->setCurrentIndex(std::max(0, combo->findData(index.data(Qt::EditRole))));
     } else if (auto* date = qobject_cast<DateField*>(editor)) {
@@ -69,13 +80,22 @@ void TargetDelegate::setEditorData(QWidget* editor, const QModelIndex& index) co
 
 void TargetDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const
 {
+    auto* targets = qobject_cast<TargetModel*>(model);
+    const auto set = [&](const QVariant& value) {
+        if (targets)
+            targets->setDataFrom(index, value, editor->property(kBase));
+        else
+            model->setData(index, value, Qt::EditRole);
+    };
     if (auto* combo = qobject_cast<QComboBox*>(editor)) {
-        model->setData(index, combo->currentData(), Qt::EditRole);
+        set(combo->currentData());
     } else if (auto* date = qobject_cast<DateField*>(editor)) {
         date->commitText();
         // Text that is not a date changes nothing: the field has said why.
         if (!date->hasUnreadableText())
-            model->setData(index, date->date(), Qt::EditRole);
+            set(date->date());
+    } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
+        set(line->text());
     } else {
         QStyledItemDelegate::setModelData(editor, model, index);
     }

@@ -270,13 +270,52 @@ QVariant TargetModel::headerData(int section, Qt::Orientation orientation, int r
 Qt::ItemFlags TargetModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && !readOnly_)
+    if (!index.isValid() || readOnly_)
+        return f;
+    // A cell shown cut short (a file may hold more than Waymark writes) is not edited here: saving
+    // the cut text would lose the rest.
+    const Target& t = targets_[static_cast<std::size_t>(index.row())];
+    const QString* text = nullptr;
+    int limit = kCellText;
+    switch (index.column()) {
+    case AreaColumn:
+        text = &t.area;
+        limit = limits::kName;
+        break;
+    case TextColumn:
+        text = &t.text;
+        break;
+    case SuccessColumn:
+        text = &t.successMeasure;
+        break;
+    case SupportColumn:
+        text = &t.support;
+        break;
+    default:
+        break;
+    }
+    if (!text || text->size() <= limit)
         f |= Qt::ItemIsEditable;
     return f;
 }
 
+bool TargetModel::setDataFrom(const QModelIndex& index, const QVariant& value, const QVariant& base)
+{
+    editBase_ = base;
+    const bool done = setData(index, value, Qt::EditRole);
+    editBase_ = QVariant();
+    return done;
+}
+
 bool TargetModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
+    const QVariant base = std::exchange(editBase_, QVariant());
+    const auto text = [&]() -> std::optional<QString> {
+        return base.isValid() ? std::optional<QString>(base.toString()) : std::nullopt;
+    };
+    const auto date = [&]() -> std::optional<QDate> {
+        return base.isValid() ? std::optional<QDate>(base.toDate()) : std::nullopt;
+    };
     if (role != Qt::EditRole || readOnly_ ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
@@ -284,29 +323,35 @@ bool TargetModel::setData(const QModelIndex& index, const QVariant& value, int r
     const RowId id = targets_[static_cast<std::size_t>(index.row())].id;
     switch (index.column()) {
     case AreaColumn:
-        return editor_.changeTarget(id, &Target::area, value.toString().trimmed(), tr("Change a target's area"));
+        return editor_.changeTarget(id, &Target::area, value.toString().trimmed(), tr("Change a target's area"), text());
     case TextColumn:
-        return editor_.changeTarget(id, &Target::text, value.toString().trimmed(), tr("Change a target"));
+        return editor_.changeTarget(id, &Target::text, value.toString().trimmed(), tr("Change a target"), text());
     case SuccessColumn:
         return editor_.changeTarget(id, &Target::successMeasure, value.toString().trimmed(),
-                                    tr("Change what success looks like"));
+                                    tr("Change what success looks like"), text());
     case SupportColumn:
-        return editor_.changeTarget(id, &Target::support, value.toString().trimmed(), tr("Change a target's support"));
+        return editor_.changeTarget(id, &Target::support, value.toString().trimmed(), tr("Change a target's support"),
+                                    text());
     case SetOnColumn:
-        return editor_.changeTarget(id, &Target::setOn, value.toDate(), tr("Change when a target was set"));
+        return editor_.changeTarget(id, &Target::setOn, value.toDate(), tr("Change when a target was set"), date());
     case ReviewByColumn:
-        return editor_.changeTarget(id, &Target::reviewBy, value.toDate(), tr("Change a target's review date"));
+        return editor_.changeTarget(id, &Target::reviewBy, value.toDate(), tr("Change a target's review date"),
+                                    date());
     case StatusColumn: {
         bool ok = false;
         const int v = value.toInt(&ok);
         const auto all = allValues<TargetStatus>();
         if (!ok || v < 0 || v >= static_cast<int>(all.size()))
             return false;
-        return editor_.changeTarget(id, &Target::status, static_cast<TargetStatus>(v), tr("Change a target's status"));
+        std::optional<TargetStatus> from;
+        if (base.isValid() && base.toInt() >= 0 && base.toInt() < static_cast<int>(all.size()))
+            from = static_cast<TargetStatus>(base.toInt());
+        return editor_.changeTarget(id, &Target::status, static_cast<TargetStatus>(v), tr("Change a target's status"),
+                                    from);
     }
     case AgreedWithColumn:
         return editor_.changeTarget(id, &Target::agreedWith, value.toString().trimmed(),
-                                    tr("Change who a target was agreed with"));
+                                    tr("Change who a target was agreed with"), text());
     }
     return false;
 }

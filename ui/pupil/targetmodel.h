@@ -63,6 +63,10 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
+    // setData() for an edit that started from `base` (what the cell showed when its editor
+    // opened): if the file holds something else by now, the teacher is told their version replaced
+    // a change made elsewhere (kept in history).
+    bool setDataFrom(const QModelIndex& index, const QVariant& value, const QVariant& base);
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
 Q_SIGNALS:
@@ -80,6 +84,7 @@ private:
     RowId pupilId_ = 0;
     std::vector<Target> targets_;
     bool readOnly_ = false;
+    QVariant editBase_; // set only during setDataFrom()
     bool showEarlier_ = false;
     int earlierCount_ = 0;
     int arrangedEarlier_ = 0; // counted by arrange(), published once the rows are in place
