@@ -3,6 +3,7 @@
 #include "domain/upn.h"
 #include "pupil/characteristicspanel.h"
 #include "pupil/detailsform.h"
+#include "widgets/datefield.h"
 #include "pupil/planeditor.h"
 #include "pupil/pupileditor.h"
 #include "pupil/targetmodel.h"
@@ -476,4 +477,38 @@ TEST_CASE("A target's words longer than the table shows are not edited in the ce
     const QModelIndex cell = model->index(model->rowOf(targetId), TargetModel::TextColumn);
     CHECK_FALSE(model->flags(cell).testFlag(Qt::ItemIsEditable));
     CHECK(model->flags(model->index(cell.row(), TargetModel::SupportColumn)).testFlag(Qt::ItemIsEditable));
+}
+
+TEST_CASE("A date being typed, or one that cannot be read, is not replaced by a change from another window")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
+    DateField* born = nullptr;
+    for (DateField* field : f.page.details()->findChildren<DateField*>())
+        if (field->accessibleName() == QStringLiteral("Date of birth"))
+            born = field;
+    REQUIRE(born);
+    born->setFocus();
+    born->selectAll();
+    QTest::keyClicks(born, QStringLiteral("31/02/2015")); // no such day
+    born->commitText();
+    REQUIRE(born->hasUnreadableText());
+
+    auto other = SchoolSession::open(f.school.path);
+    {
+        QUndoStack otherUndo;
+        PupilEditor otherEditor(*other, otherUndo);
+        REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::dateOfBirth, QDate(2015, 3, 3), QStringLiteral("x")));
+    }
+    CHECK(f.session->checkForOutsideChanges());
+    CHECK(born->text() == QStringLiteral("31/02/2015")); // still what the teacher typed, to fix
+
+    // They fix it: their date is saved, the other window's kept in history, and they are told.
+    born->selectAll();
+    QTest::keyClicks(born, QStringLiteral("28/02/2015"));
+    QTest::keyClick(born, Qt::Key_Return);
+    QApplication::processEvents();
+    CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->dateOfBirth == QDate(2015, 2, 28));
+    CHECK(f.page.lastProblem().contains(QStringLiteral("changed elsewhere while you were editing it")));
 }

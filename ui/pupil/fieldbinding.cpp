@@ -53,6 +53,13 @@ FieldBinding::FieldBinding(QWidget* editor, Commit commit, QObject* parent)
     if (auto* dateField = qobject_cast<DateField*>(editor)) {
         // A date is read when the teacher leaves the field or presses Enter, and written at once.
         connect(dateField, &DateField::dateEdited, this, [this] { userChanged(true); });
+        // Until then, what is typed is no date yet: a refresh must not replace it, and the edit
+        // starts from the date shown when typing began.
+        connect(dateField, &QLineEdit::textEdited, this, [this] {
+            if (!pending_ && !typing_)
+                base_ = stored_;
+            typing_ = true;
+        });
     } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
         connect(line, &QLineEdit::textChanged, this, [this] { userChanged(false); });
         connect(line, &QLineEdit::editingFinished, this, &FieldBinding::commitPending);
@@ -153,10 +160,11 @@ void FieldBinding::showStored(const QVariant& value, bool force)
     if (force) {
         idle_.stop();
         pending_ = false;
+        typing_ = false;
         typingSession_ = newTypingSession();
     }
     stored_ = value;
-    if (pending_)
+    if (pending_ || typing_)
         return; // the teacher's unwritten typing wins until it is written
     if (editorValue() != value)
         setEditorValue(value);
@@ -166,7 +174,7 @@ void FieldBinding::userChanged(bool immediate)
 {
     if (updating_)
         return;
-    if (!pending_)
+    if (!pending_ && !typing_)
         base_ = stored_; // a change from elsewhere arriving while the teacher types must not move it
     pending_ = true;
     Q_EMIT edited(editorValue());
@@ -182,6 +190,7 @@ void FieldBinding::commitPending()
     if (!pending_ || !editor_)
         return;
     pending_ = false;
+    typing_ = false;
     const QVariant value = editorValue();
     if (value == stored_)
         return;

@@ -62,6 +62,7 @@ private:
     QVariant stored_;
     QVariant base_; // what was stored when the pending edit began
     bool pending_ = false;
+    bool typing_ = false; // a date being typed (or unreadable): not yet a value, but not to be replaced
     bool readOnly_ = false;
     bool overLong_ = false; // the stored text is longer than the editor takes: shown cut, not editable
     bool updating_ = false;
