@@ -512,3 +512,41 @@ TEST_CASE("A date being typed, or one that cannot be read, is not replaced by a 
     CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->dateOfBirth == QDate(2015, 2, 28));
     CHECK(f.page.lastProblem().contains(QStringLiteral("changed elsewhere while you were editing it")));
 }
+
+TEST_CASE("Undoing an added target, or redoing a removal, never takes away words another window wrote since")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    const RowId added = f.page.targets()->addTarget();
+    REQUIRE(added != 0);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape); // leave the new target's cell
+    const auto changeElsewhere = [&](RowId id, const QString& words) {
+        auto other = SchoolSession::open(f.school.path);
+        QUndoStack otherUndo;
+        PupilEditor otherEditor(*other, otherUndo);
+        REQUIRE(otherEditor.changeTarget(id, &Target::text, words, QStringLiteral("x")));
+    };
+
+    SECTION("undo Add target")
+    {
+        changeElsewhere(added, QStringLiteral("Written in the other window"));
+        f.undo.undo();
+        const auto target = stored<Target>(f.school.path, added);
+        REQUIRE(target);
+        CHECK_FALSE(target->deleted);
+        CHECK(target->text == QStringLiteral("Written in the other window"));
+        CHECK(f.page.lastProblem().contains(QStringLiteral("changed elsewhere since")));
+    }
+    SECTION("redo Remove target")
+    {
+        TargetModel* model = f.page.targetModel();
+        f.page.targets()->view()->setCurrentIndex(model->index(model->rowOf(added), TargetModel::TextColumn));
+        REQUIRE(f.page.targets()->removeCurrentTarget());
+        f.undo.undo(); // it is back
+        REQUIRE_FALSE(stored<Target>(f.school.path, added)->deleted);
+        changeElsewhere(added, QStringLiteral("Kept by the other window"));
+        f.undo.redo();
+        CHECK_FALSE(stored<Target>(f.school.path, added)->deleted);
+        CHECK(f.page.lastProblem().contains(QStringLiteral("changed elsewhere since")));
+    }
+}

@@ -5,12 +5,15 @@
 
 #include <QUndoCommand>
 
+#include <optional>
+
 namespace waymark {
 
 class Database;
 
 // Adds a target to a pupil's plan. Undo tombstones it and redo brings the same row back, so a
-// target added, undone and redone keeps one identity everywhere it has travelled.
+// target added, undone and redone keeps one identity everywhere it has travelled. Undo refuses (and
+// says so) if the target was changed elsewhere since: someone else's words are never taken away.
 class AddTargetCommand final : public QUndoCommand
 {
 public:
@@ -25,7 +28,11 @@ private:
     ProblemSink problem_;
 };
 
-// Removes (tombstones) a target or, undone, brings it back. Nothing is erased.
+// True if two versions of a target say the same (its words, dates, status and who agreed it).
+bool sameTargetContent(const Target& a, const Target& b);
+
+// Removes (tombstones) a target or, undone, brings it back. Nothing is erased. Redone, it refuses if
+// the target was changed elsewhere meanwhile.
 class RemoveTargetCommand final : public QUndoCommand
 {
 public:
@@ -40,6 +47,7 @@ private:
     RowId targetId_;
     ProblemSink problem_;
     bool done_ = false;
+    std::optional<Target> removed_; // as it was when first removed
 };
 
 } // namespace waymark
