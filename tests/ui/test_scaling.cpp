@@ -24,6 +24,9 @@
 #include "storage/database.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
+#include "setup/schooldetailsdialog.h"
+#include "welcome/newschooldialog.h"
+#include "welcome/welcomedialog.h"
 #include "widgets/columnlayout.h"
 
 #include <QApplication>
@@ -35,6 +38,7 @@
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTreeView>
 
 #include <catch2/catch.hpp>
@@ -253,9 +257,44 @@ TEST_CASE("No column of words or values is cut to nothing at this scale")
         evidence->view()->setCurrentIndex(evidence->view()->model()->index(0, 0));
         f.settle();
         savePicture(w, QStringLiteral("evidence"));
+        // The piece in full: beside the list on a wide tab, below it on a narrow one, never squeezed.
+        const QRect list = evidence->view()->geometry();
+        const QRect pane = evidence->detail()->geometry();
+        const int em = evidence->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        INFO("tab " << evidence->width() << " wide (" << evidence->width() / em << " em)");
+        if (evidence->width() < em * 70)
+            CHECK(pane.top() >= list.bottom());
+        else
+            CHECK(pane.left() >= list.right());
+        CHECK(evidence->detail()->width() >= em * 16);
         // The lights are pictures; the rest is words.
         checkColumns(*evidence->view(), *evidence->view()->horizontalHeader(), QStringLiteral("evidence"),
                      {EvidenceTimelineModel::TeacherLightColumn, EvidenceTimelineModel::SelfLightColumn,
                       EvidenceTimelineModel::PeerLightColumn});
+    }
+}
+
+TEST_CASE("The dialogs fit the screen at this scale")
+{
+    test::TempDir dir;
+    test::isolateUserFolders(dir.path(QStringLiteral("home")));
+    const QSize screen = QGuiApplication::primaryScreen()->availableGeometry().size();
+    WelcomeDialog welcome;
+    NewSchoolDialog newSchool(dir.path());
+    setup::SchoolDetails details;
+    details.name = QStringLiteral("Castle View Academy");
+    SchoolDetailsDialog schoolDetails(details);
+    for (QDialog* dialog : std::initializer_list<QDialog*>{&welcome, &newSchool, &schoolDetails}) {
+        dialog->show();
+        QApplication::processEvents();
+        INFO(dialog->windowTitle().toStdString() << ": " << dialog->width() << "x" << dialog->height() << " on "
+                                                 << screen.width() << "x" << screen.height());
+        CHECK(dialog->minimumSizeHint().width() <= screen.width());
+        CHECK(dialog->minimumSizeHint().height() <= screen.height());
+        CHECK(dialog->height() <= screen.height());
+        const QString folder = qEnvironmentVariable("WAYMARK_SHOTS_DIR", QDir::currentPath());
+        dialog->grab().save(QDir(folder).filePath(
+            QStringLiteral("scaling-%1-dialog-%2.png").arg(scaleName(), QString::fromLatin1(dialog->metaObject()->className()).section(QStringLiteral("::"), -1))));
+        dialog->hide();
     }
 }
