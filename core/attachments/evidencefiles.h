@@ -29,10 +29,14 @@ std::vector<AttachedFile> filesOfEvidence(Database& db, RowId evidenceId);
 // from the media type ("attachment.jpg") when it has none.
 QString safeFileName(const AttachedFile& file);
 
+// True if the file is a kind that is read rather than run (photos, sound, video, PDF, office
+// documents, plain text) by its name's ending, so handing it to the desktop cannot start a program.
+bool isSafeToOpen(const AttachedFile& file);
+
 // Writes the file's content to path, streamed, whole or not at all: an existing file there is
 // replaced only once the new content is complete and checked against its SHA-256. Throws
 // StorageError (NotFound, Damaged, Io, DiskFull) with a message for the teacher; then path is as it
-// was.
+// was. The school file itself (or its -wal, -shm or -journal) is refused as a destination.
 void saveAttachmentAs(Database& db, const AttachedFile& file, const QString& path);
 
 } // namespace waymark

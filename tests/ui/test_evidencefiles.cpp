@@ -9,7 +9,9 @@
 #include "pupiltestsupport.h"
 #include "repo/repository.h"
 #include "services/schoolsession.h"
+#include "storage/storageerror.h"
 #include "storage/transaction.h"
+#include "testsupport.h"
 #include "uitestsupport.h"
 
 #include <QApplication>
@@ -142,3 +144,82 @@ TEST_CASE("A piece's files are listed, opened with the computer's own program, a
 }
 
 #include "test_evidencefiles.moc"
+
+TEST_CASE("Files from a school made elsewhere cannot leave their folder, pose as photos, run, or replace the school")
+{
+    PupilPageFixture f(0);
+    Database& db = f.session->db();
+    RowId evidenceId = 0;
+    QString realHash;
+    {
+        Transaction write(db);
+        auto s = db.prepare("SELECT id FROM evidence WHERE pupil_id = ?1 ORDER BY recorded_on DESC, id DESC LIMIT 1");
+        s.bindAll(f.school.pupilId);
+        REQUIRE(s.step());
+        evidenceId = s.int64(0);
+        realHash = AttachmentStore(db).putBytes(QByteArray("MZ pretend program"), QStringLiteral("image/png"));
+        for (const QString& name : {QStringLiteral("photo\u202Egpj.exe"), QStringLiteral("CON.txt"),
+                                    QStringLiteral("%1 and %2.png"), QStringLiteral("..\\..\\Windows\\notes.pdf.")}) {
+            EvidenceAttachment a;
+            a.evidenceId = evidenceId;
+            a.sha256 = realHash;
+            a.fileName = name;
+            Repository<EvidenceAttachment>(db).insert(a);
+        }
+        write.commit();
+    }
+    {
+        // A row whose "fingerprint" is a path: written past the repository, as a crafted file would be.
+        db.exec("PRAGMA foreign_keys = OFF");
+        Transaction write(db);
+        db.prepare("INSERT INTO evidence_attachment(uuid, hlc, origin, evidence_id, sha256, file_name) "
+                   "VALUES ('x-1', 1, 'x', ?1, '../../../../tmp/escape', 'escape.png')")
+            .bindAll(evidenceId)
+            .run();
+        write.commit();
+        db.exec("PRAGMA foreign_keys = ON");
+    }
+
+    const std::vector<AttachedFile> files = filesOfEvidence(db, evidenceId);
+    QStringList names;
+    for (const AttachedFile& file : files)
+        names << safeFileName(file);
+    INFO(names.join(QStringLiteral(" | ")).toStdString());
+    CHECK_FALSE(names.contains(QStringLiteral("escape.png"))); // a path is no fingerprint: not listed
+    CHECK(names.contains(QStringLiteral("photogpj.exe")));     // the hidden reversal is gone
+    CHECK(names.contains(QStringLiteral("_CON.txt")));
+    CHECK(names.contains(QStringLiteral("notes.pdf")));
+    for (const AttachedFile& file : files) {
+        INFO(safeFileName(file).toStdString());
+        CHECK_FALSE(safeFileName(file).contains(QLatin1Char('/')));
+        CHECK_FALSE(safeFileName(file).contains(QLatin1Char('\\')));
+        CHECK(isSafeToOpen(file) == !safeFileName(file).endsWith(QStringLiteral(".exe")));
+    }
+
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::EvidenceTab);
+    EvidencePanel* panel = f.page.evidence();
+    panel->view()->setCurrentIndex(panel->view()->model()->index(0, 0));
+    QApplication::processEvents();
+    // "%1 and %2.png" keeps its own name, and every file still has its own links.
+    const QString html = panel->detail()->toHtml();
+    CHECK(panel->detail()->toPlainText().contains(QStringLiteral("%1 and %2.png")));
+    for (std::size_t i = 0; i < panel->files().size(); ++i)
+        CHECK(html.contains(QStringLiteral("save:%1").arg(i)));
+
+    // The program is never handed to the desktop; it may only be saved.
+    int exe = -1;
+    for (std::size_t i = 0; i < panel->files().size(); ++i)
+        if (safeFileName(panel->files()[i]).endsWith(QStringLiteral(".exe")))
+            exe = int(i);
+    REQUIRE(exe >= 0);
+    CHECK_FALSE(html.contains(QStringLiteral("open:%1\"").arg(exe)));
+    answerNextModal([](QWidget* box) { qobject_cast<QMessageBox*>(box)->accept(); });
+    CHECK_FALSE(panel->openFile(exe));
+
+    // Nor is a copy saved over the school file.
+    const QByteArray before = sha256Of(f.school.path);
+    CHECK_THROWS_AS(saveAttachmentAs(db, panel->files()[0], f.school.path), StorageError);
+    CHECK_THROWS_AS(saveAttachmentAs(db, panel->files()[0], f.school.path + QStringLiteral("-wal")), StorageError);
+    CHECK(sha256Of(f.school.path) == before);
+}

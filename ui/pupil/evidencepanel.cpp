@@ -8,6 +8,7 @@
 
 #include <QDesktopServices>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontMetrics>
@@ -190,10 +191,14 @@ void EvidencePanel::showCurrent()
         html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Files").toHtmlEscaped());
         for (std::size_t i = 0; i < files_.size(); ++i) {
             const AttachedFile& file = files_[i];
-            html += QStringLiteral("<li>%1 (%2) — <a href=\"open:%3\">%4</a> · <a href=\"save:%3\">%5</a></li>")
-                        .arg(safeFileName(file).toHtmlEscaped(), QLocale().formattedDataSize(file.size))
-                        .arg(i)
-                        .arg(tr("Open").toHtmlEscaped(), tr("Save a copy…").toHtmlEscaped());
+            // One arg() call: a name holding "%1" must not take the others' places. A kind of
+            // file that could be a program is not offered to open, only to save.
+            const QString open = isSafeToOpen(file) ? QStringLiteral("<a href=\"open:%1\">%2</a> · ")
+                                                          .arg(QString::number(i), tr("Open").toHtmlEscaped())
+                                                    : QString();
+            html += QStringLiteral("<li>%1 (%2) — %3<a href=\"save:%4\">%5</a></li>")
+                        .arg(safeFileName(file).toHtmlEscaped(), QLocale().formattedDataSize(file.size), open,
+                             QString::number(i), tr("Save a copy…").toHtmlEscaped());
         }
         html += QStringLiteral("</ul>");
     }
@@ -233,7 +238,8 @@ bool EvidencePanel::openFile(int index)
 {
     if (index < 0 || index >= int(files_.size()))
         return false;
-    const AttachedFile& file = files_[std::size_t(index)];
+    // A copy: a refresh while a dialog is open replaces the list.
+    const AttachedFile file = files_[std::size_t(index)];
     QTemporaryDir& dir = openedFiles();
     if (!dir.isValid()) {
         tell(tr("“%1” could not be opened: there is no room for a copy to open (%2). Use Save a copy instead.")
@@ -241,14 +247,28 @@ bool EvidencePanel::openFile(int index)
              true);
         return false;
     }
+    // Only kinds of file that are read, not run: a school file from elsewhere may carry a program
+    // dressed as a photo.
+    if (!isSafeToOpen(file)) {
+        tell(tr("Waymark opens photos, recordings, videos and documents only. Save a copy of “%1” and check it "
+                "before opening it.")
+                 .arg(safeFileName(file)),
+             true);
+        return false;
+    }
     // One folder per content, so the copy keeps its own name and two files of one name never meet.
+    // The copy is written afresh each time (one changed in its program is not the school's) and
+    // left read-only.
     const QString folder = dir.filePath(file.sha256.left(16));
     const QString path = QDir(folder).filePath(safeFileName(file));
     try {
-        if (!QFileInfo::exists(path)) {
-            QDir().mkpath(folder);
-            model_.saveFile(file, path);
+        QDir().mkpath(folder);
+        if (QFileInfo::exists(path)) {
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            QFile::remove(path);
         }
+        model_.saveFile(file, path);
+        QFile::setPermissions(path, QFileDevice::ReadOwner);
     } catch (const StorageError& e) {
         tell(e.message(), true);
         return false;
@@ -269,7 +289,8 @@ bool EvidencePanel::saveFileCopy(int index, QString path)
 {
     if (index < 0 || index >= int(files_.size()))
         return false;
-    const AttachedFile& file = files_[std::size_t(index)];
+    // A copy: a refresh while a dialog is open replaces the list.
+    const AttachedFile file = files_[std::size_t(index)];
     if (path.isEmpty()) {
         path = QFileDialog::getSaveFileName(this, tr("Save a Copy of “%1”").arg(safeFileName(file)),
                                             QDir(lastSaveFolder()).filePath(safeFileName(file)));
