@@ -69,34 +69,40 @@ SchoolDetails schoolDetails(Database& db)
     return details;
 }
 
-QStringList problemsWith(const SchoolDetails& typed)
+QStringList problemsWith(const SchoolDetails& typed, const SchoolDetails* before)
 {
     const SchoolDetails details = tidied(typed);
+    const auto changed = [&](QString SchoolDetails::*member) {
+        return !before || details.*member != (*before).*member;
+    };
     QStringList problems;
     if (details.name.isEmpty())
         problems << tr("Type the school's name.");
-    else if (details.name.size() > limits::kName)
+    else if (changed(&SchoolDetails::name) && details.name.size() > limits::kName)
         problems << tr("A school's name can have at most %1 characters; this one has %2.")
                         .arg(limits::kName)
                         .arg(details.name.size());
-    if (!details.urn.isEmpty() && !allDigits(details.urn, 6))
+    if (changed(&SchoolDetails::urn) && !details.urn.isEmpty() && !allDigits(details.urn, 6))
         problems << tr("A URN is 6 digits, for example 137425 (it is on Get Information about Schools).");
-    if (!details.laCode.isEmpty() && !allDigits(details.laCode, 3))
+    if (changed(&SchoolDetails::laCode) && !details.laCode.isEmpty() && !allDigits(details.laCode, 3))
         problems << tr("A local-authority number is 3 digits, for example 873.");
-    if (!details.estab.isEmpty() && !allDigits(details.estab, 4))
+    if (changed(&SchoolDetails::estab) && !details.estab.isEmpty() && !allDigits(details.estab, 4))
         problems << tr("An establishment number is 4 digits, for example 4001.");
     return problems;
 }
 
-SchoolDetails changeSchoolDetails(Database& db, const SchoolDetails& typed, const SchoolDetails* expected)
+SchoolDetails changeSchoolDetails(Database& db, const SchoolDetails& typed, const SchoolDetails* expected, Check check)
 {
-    const SchoolDetails details = tidied(typed);
-    if (const QStringList problems = problemsWith(details); !problems.isEmpty())
-        throw StorageError(StorageError::Kind::Invalid, problems.join(QLatin1Char(' ')));
+    const SchoolDetails details = check == Check::Values ? tidied(typed) : typed;
     Transaction transaction(db);
     Repository<School> repo(db);
     std::optional<School> school = repo.first("1 ORDER BY id");
-    if (expected && schoolDetails(db) != *expected && schoolDetails(db) != details)
+    const SchoolDetails stored = schoolDetails(db);
+    if (check == Check::Values) {
+        if (const QStringList problems = problemsWith(details, &stored); !problems.isEmpty())
+            throw StorageError(StorageError::Kind::Invalid, problems.join(QLatin1Char(' ')));
+    }
+    if (expected && stored != *expected && stored != details)
         throw StorageError(StorageError::Kind::Invalid,
                            tr("The school's details were changed elsewhere (in another window or program) since; "
                               "that newer change was kept."));

@@ -35,13 +35,20 @@ struct SchoolDetails
 SchoolDetails schoolDetails(Database& db);
 
 // What is wrong with the details, one sentence each for the teacher (empty when none). Values are
-// taken as typed: changeSchoolDetails() trims them first.
-QStringList problemsWith(const SchoolDetails& details);
+// taken as typed: changeSchoolDetails() trims them first. A value the same as in `before` is not
+// checked (a file from elsewhere may hold a longer name than Waymark writes; changing the URN must
+// not need it shortened).
+QStringList problemsWith(const SchoolDetails& details, const SchoolDetails* before = nullptr);
+
+enum class Check { Values, None };
 
 // Writes the details in one transaction. If `expected` is given and the stored details differ from
 // it (someone changed them elsewhere since, for example in another window), nothing is written and
-// StorageError(Kind::Invalid) says so; likewise for details with problems. Returns what was stored.
-SchoolDetails changeSchoolDetails(Database& db, const SchoolDetails& details, const SchoolDetails* expected = nullptr);
+// StorageError(Kind::Invalid) says so; likewise for details with problems (the values that differ
+// from those stored are checked). Check::None puts back details exactly as they were stored
+// before (an undo), unchecked. Returns what was stored.
+SchoolDetails changeSchoolDetails(Database& db, const SchoolDetails& details, const SchoolDetails* expected = nullptr,
+                                  Check check = Check::Values);
 
 } // namespace setup
 } // namespace waymark

@@ -133,3 +133,91 @@ TEST_CASE("School details are not offered for a school opened read-only")
     f.app.openSchoolOrThrow(f.school.path, options);
     CHECK_FALSE(f.window().actions().schoolDetails->isEnabled());
 }
+
+TEST_CASE("A school made without a name is named, and undo takes it back to no name without a complaint")
+{
+    test::TempDir dir;
+    test::isolateUserFolders(dir.path(QStringLiteral("home")));
+    const QString path = dir.path(QStringLiteral("new.waymark"));
+    setup::createSchoolFile(path, QString());
+    Settings settings(dir.path(QStringLiteral("settings.ini")));
+    AppController app(settings);
+    app.window().setRemembersState(false);
+    app.openSchoolOrThrow(path);
+    test::answerNextModal([](QWidget* modal) {
+        auto* dialog = qobject_cast<SchoolDetailsDialog*>(modal);
+        REQUIRE(dialog);
+        QTest::keyClicks(dialog->nameField(), QStringLiteral("Hillside Primary"));
+        dialog->saveButton()->click();
+    });
+    app.window().actions().schoolDetails->trigger();
+    CHECK(app.document().session()->schoolName() == QStringLiteral("Hillside Primary"));
+    app.window().actions().undo->trigger();
+    QApplication::processEvents();
+    CHECK(app.document().session()->schoolName().isEmpty());
+    CHECK(app.document().undoStack().canRedo());
+    CHECK_FALSE(app.window().statusBar()->currentMessage().contains(QStringLiteral("name")));
+    app.window().actions().redo->trigger();
+    CHECK(app.document().session()->schoolName() == QStringLiteral("Hillside Primary"));
+}
+
+TEST_CASE("A name longer than Waymark writes is kept whole when the school's other details are changed")
+{
+    Fixture f;
+    const QString longName = QString(150, QLatin1Char('N'));
+    {
+        auto db = Database::open(f.school.path);
+        db->prepare("UPDATE school SET name = ?1").bindAll(longName).run();
+    }
+    f.app.document().session()->checkForOutsideChanges();
+    test::answerNextModal([&](QWidget* modal) {
+        auto* dialog = qobject_cast<SchoolDetailsDialog*>(modal);
+        REQUIRE(dialog);
+        CHECK(dialog->nameField()->isReadOnly());
+        CHECK(dialog->nameField()->text() == longName);
+        QTest::keyClicks(dialog->urnField(), QStringLiteral("137425"));
+        CHECK(dialog->problemText().isEmpty());
+        REQUIRE(dialog->saveButton()->isEnabled());
+        dialog->saveButton()->click();
+    });
+    f.window().actions().schoolDetails->trigger();
+    CHECK(f.stored().name == longName);
+    CHECK(f.stored().urn == QStringLiteral("137425"));
+}
+
+TEST_CASE("Details refused because another window changed them meanwhile come back in the dialog, with why")
+{
+    Fixture f;
+    QString told;
+    bool typedBack = false;
+    test::answerNextModal([&](QWidget* modal) {
+        auto* dialog = qobject_cast<SchoolDetailsDialog*>(modal);
+        REQUIRE(dialog);
+        dialog->nameField()->setText(QStringLiteral("Oakfield Primary"));
+        QTest::keyClicks(dialog->urnField(), QStringLiteral("137425"));
+        {
+            // Meanwhile, in another window.
+            auto other = Database::open(f.school.path);
+            setup::SchoolDetails theirs = setup::schoolDetails(*other);
+            theirs.name = QStringLiteral("Oakfield Federation");
+            setup::changeSchoolDetails(*other, theirs);
+        }
+        test::answerNextModal([&](QWidget* box) {
+            told = test::messageBoxText(box);
+            qobject_cast<QMessageBox*>(box)->accept();
+            test::answerNextModal([&](QWidget* again) {
+                auto* second = qobject_cast<SchoolDetailsDialog*>(again);
+                REQUIRE(second);
+                typedBack = second->nameField()->text() == QStringLiteral("Oakfield Primary") &&
+                            second->urnField()->text() == QStringLiteral("137425");
+                second->reject();
+            });
+        });
+        dialog->saveButton()->click();
+    });
+    f.window().actions().schoolDetails->trigger();
+    CHECK(told.contains(QStringLiteral("changed elsewhere")));
+    CHECK(typedBack);
+    CHECK(f.stored().name == QStringLiteral("Oakfield Federation"));
+    CHECK_FALSE(f.app.document().undoStack().canUndo());
+}

@@ -27,8 +27,11 @@
 #include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 namespace waymark {
 
@@ -358,16 +361,47 @@ void AppController::editSchoolDetails()
     SchoolSession* session = document_->session();
     if (!session || session->isReadOnly())
         return;
-    const setup::SchoolDetails before = setup::schoolDetails(session->db());
-    SchoolDetailsDialog dialog(before, window_.get());
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    // A write refused (changed elsewhere meanwhile, disk full) is said once the step is over.
-    document_->undoStack().push(new ChangeSchoolDetails(session->db(), before, dialog.details(), [this](const QString& problem) {
-        showStatus(problem);
-        QMetaObject::invokeMethod(
-            this, [this, problem] { QMessageBox::warning(window_.get(), tr("Waymark"), problem); }, Qt::QueuedConnection);
-    }));
+    std::optional<setup::SchoolDetails> typed;
+    QString refused;
+    for (;;) {
+        const setup::SchoolDetails before = setup::schoolDetails(session->db());
+        SchoolDetailsDialog dialog(before, window_.get());
+        if (typed)
+            dialog.setTyped(*typed); // what was refused, to try again over the newer details
+        if (!refused.isEmpty()) {
+            // Said over the dialog once it is on screen.
+            QTimer::singleShot(0, &dialog, [&dialog, refused] { QMessageBox::warning(&dialog, tr("Waymark"), refused); });
+        }
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        // The first write happens inside push(); one refused (changed elsewhere meanwhile, disk full)
+        // brings the dialog back with the teacher's values. Later undo/redo problems are said once the
+        // step is over.
+        auto firstWrite = std::make_shared<std::optional<QString>>();
+        auto* command = new ChangeSchoolDetails(session->db(), before, dialog.details(),
+                                                [this, firstWrite](const QString& problem) {
+                                                    if (!firstWrite->has_value()) {
+                                                        *firstWrite = problem;
+                                                        return;
+                                                    }
+                                                    showStatus(problem);
+                                                    QMetaObject::invokeMethod(
+                                                        this,
+                                                        [this, problem] {
+                                                            QMessageBox::warning(window_.get(), tr("Waymark"), problem);
+                                                        },
+                                                        Qt::QueuedConnection);
+                                                });
+        document_->undoStack().push(command);
+        if (!firstWrite->has_value()) {
+            *firstWrite = QString(); // written: from now on, problems are undo's and redo's
+            return;
+        }
+        refused = **firstWrite;
+        if (refused.isEmpty())
+            return;
+        typed = dialog.details();
+    }
 }
 
 void AppController::backUp()

@@ -26,7 +26,15 @@ SchoolDetailsDialog::SchoolDetailsDialog(const setup::SchoolDetails& current, QW
     , problem_(new QLabel(this))
 {
     setWindowTitle(tr("School Details"));
-    name_->setMaxLength(limits::kName);
+    if (current.name.size() > limits::kName) {
+        // A file from elsewhere may hold a longer name than Waymark writes: shown whole, not
+        // edited (a cut copy would replace it), and kept as it is when the rest is saved.
+        name_->setReadOnly(true);
+        name_->setToolTip(tr("This name is longer than Waymark allows (%1 characters), so it is kept as it is.")
+                              .arg(limits::kName));
+    } else {
+        name_->setMaxLength(limits::kName);
+    }
     name_->setPlaceholderText(tr("For example, Oakfield Academy"));
     name_->setAccessibleName(tr("School name"));
     urn_->setAccessibleName(tr("Unique reference number"));
@@ -92,10 +100,21 @@ SchoolDetailsDialog::SchoolDetailsDialog(const setup::SchoolDetails& current, QW
     name_->selectAll();
 }
 
+void SchoolDetailsDialog::setTyped(const setup::SchoolDetails& typed)
+{
+    if (!name_->isReadOnly())
+        name_->setText(typed.name);
+    urn_->setText(typed.urn);
+    la_->setText(typed.laCode);
+    estab_->setText(typed.estab);
+    phase_->setCurrentIndex(phase_->findData(int(typed.phase)));
+    validate();
+}
+
 setup::SchoolDetails SchoolDetailsDialog::details() const
 {
     setup::SchoolDetails out;
-    out.name = name_->text().simplified();
+    out.name = name_->isReadOnly() ? current_.name : name_->text().simplified();
     out.urn = urn_->text().remove(QLatin1Char(' '));
     out.laCode = la_->text().remove(QLatin1Char(' '));
     out.estab = estab_->text().remove(QLatin1Char(' '));
@@ -111,7 +130,7 @@ QString SchoolDetailsDialog::problemText() const
 void SchoolDetailsDialog::validate()
 {
     const setup::SchoolDetails now = details();
-    const QStringList problems = setup::problemsWith(now);
+    const QStringList problems = setup::problemsWith(now, &current_);
     problem_->setText(problems.join(QLatin1Char('\n')));
     problem_->setVisible(!problems.isEmpty());
     save_->setEnabled(problems.isEmpty() && now != current_);

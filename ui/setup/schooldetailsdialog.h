@@ -22,6 +22,8 @@ public:
     explicit SchoolDetailsDialog(const setup::SchoolDetails& current, QWidget* parent = nullptr);
 
     setup::SchoolDetails details() const;
+    // Fills the fields with what the teacher typed before (shown again after a save was refused).
+    void setTyped(const setup::SchoolDetails& typed);
 
     QLineEdit* nameField() const { return name_; }
     QLineEdit* urnField() const { return urn_; }

@@ -28,13 +28,14 @@ void ChangeSchoolDetails::redo()
 
 void ChangeSchoolDetails::undo()
 {
-    write(before_, after_);
+    // Back to exactly what was stored, checked or not (a school with no name yet, a long old name).
+    write(before_, after_, setup::Check::None);
 }
 
-bool ChangeSchoolDetails::write(const setup::SchoolDetails& to, const setup::SchoolDetails& from)
+bool ChangeSchoolDetails::write(const setup::SchoolDetails& to, const setup::SchoolDetails& from, setup::Check check)
 {
     try {
-        setup::changeSchoolDetails(db_, to, &from);
+        setup::changeSchoolDetails(db_, to, &from, check);
         return true;
     } catch (const StorageError& e) {
         if (problem_)

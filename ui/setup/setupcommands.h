@@ -23,7 +23,8 @@ public:
     void undo() override;
 
 private:
-    bool write(const setup::SchoolDetails& to, const setup::SchoolDetails& from);
+    bool write(const setup::SchoolDetails& to, const setup::SchoolDetails& from,
+               setup::Check check = setup::Check::Values);
 
     Database& db_;
     setup::SchoolDetails before_;
