@@ -550,3 +550,40 @@ TEST_CASE("Undoing an added target, or redoing a removal, never takes away words
         CHECK(f.page.lastProblem().contains(QStringLiteral("changed elsewhere since")));
     }
 }
+
+TEST_CASE("A date typed but not yet read is written by Ctrl+Z or leaving the page; the same date typed again ends the typing")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
+    DateField* born = nullptr;
+    for (DateField* field : f.page.details()->findChildren<DateField*>())
+        if (field->accessibleName() == QStringLiteral("Date of birth"))
+            born = field;
+    REQUIRE(born);
+    const QDate before = stored<Pupil>(f.school.path, f.school.pupilId)->dateOfBirth;
+
+    SECTION("written when the page's typing is committed (as Ctrl+Z and quitting do)")
+    {
+        born->setFocus();
+        born->selectAll();
+        QTest::keyClicks(born, QStringLiteral("3/3/15"));
+        f.page.commitPendingEdits();
+        CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->dateOfBirth == QDate(2015, 3, 3));
+    }
+    SECTION("the same date typed again, then a change from elsewhere: the field shows the newer date")
+    {
+        born->setFocus();
+        born->selectAll();
+        QTest::keyClicks(born, born->text());
+        QTest::keyClick(born, Qt::Key_Return);
+        auto other = SchoolSession::open(f.school.path);
+        {
+            QUndoStack otherUndo;
+            PupilEditor otherEditor(*other, otherUndo);
+            REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::dateOfBirth, before.addDays(1), QStringLiteral("x")));
+        }
+        CHECK(f.session->checkForOutsideChanges());
+        CHECK(born->date() == before.addDays(1));
+    }
+}

@@ -60,6 +60,7 @@ FieldBinding::FieldBinding(QWidget* editor, Commit commit, QObject* parent)
                 base_ = stored_;
             typing_ = true;
         });
+        connect(dateField, &QLineEdit::editingFinished, this, &FieldBinding::commitPending);
     } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
         connect(line, &QLineEdit::textChanged, this, [this] { userChanged(false); });
         connect(line, &QLineEdit::editingFinished, this, &FieldBinding::commitPending);
@@ -187,7 +188,20 @@ void FieldBinding::userChanged(bool immediate)
 void FieldBinding::commitPending()
 {
     idle_.stop();
-    if (!pending_ || !editor_)
+    if (!editor_)
+        return;
+    if (auto* dateField = qobject_cast<DateField*>(editor_); dateField && typing_) {
+        // A date still being typed is read now (Ctrl+Z, another pupil, quitting): a new date commits
+        // through dateEdited (this again); the same date again just ends the typing, and whatever
+        // is stored by now (a change from elsewhere meanwhile) is shown.
+        dateField->commitText();
+        if (!dateField->hasUnreadableText()) {
+            typing_ = false;
+            if (!pending_ && editorValue() != stored_)
+                setEditorValue(stored_);
+        }
+    }
+    if (!pending_)
         return;
     pending_ = false;
     typing_ = false;
