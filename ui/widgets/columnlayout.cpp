@@ -72,21 +72,46 @@ void ColumnLayout::apply()
         header_->resizeSection(it.key(), width);
         left -= width;
     }
-    // The columns of words share the rest by weight, none under its least.
+    // The columns of words share the rest by weight, none under its least: a column whose share
+    // would be under its least gets its least, and the others share what remains.
     std::vector<int> shared;
     for (auto it = columns_.cbegin(); it != columns_.cend(); ++it)
         if (it->shared && !header_->isSectionHidden(it.key()))
             shared.push_back(it.key());
     std::sort(shared.begin(), shared.end());
+    std::vector<int> widths(shared.size(), -1);
     int room = std::max(left, 0);
     int weightLeft = weights;
-    for (int column : shared) {
-        const Column& c = columns_[column];
-        const int width = std::max(c.least, weightLeft > 0 ? int(qint64(room) * c.weight / weightLeft) : c.least);
-        header_->resizeSection(column, width);
-        room = std::max(room - width, 0);
-        weightLeft -= c.weight;
+    for (bool fixedOne = true; fixedOne;) {
+        fixedOne = false;
+        for (std::size_t i = 0; i < shared.size(); ++i) {
+            const Column& c = columns_[shared[i]];
+            if (widths[i] >= 0 || weightLeft <= 0)
+                continue;
+            if (qint64(room) * c.weight / weightLeft < c.least) {
+                widths[i] = c.least;
+                room = std::max(room - c.least, 0);
+                weightLeft -= c.weight;
+                fixedOne = true;
+            }
+        }
     }
+    // The rest by weight; rounding's leftovers go to the first.
+    int given = 0;
+    int first = -1;
+    const int share = room;
+    for (std::size_t i = 0; i < shared.size(); ++i) {
+        if (widths[i] >= 0)
+            continue;
+        widths[i] = weightLeft > 0 ? int(qint64(share) * columns_[shared[i]].weight / weightLeft) : 0;
+        given += widths[i];
+        if (first < 0)
+            first = int(i);
+    }
+    if (first >= 0)
+        widths[std::size_t(first)] += share - given;
+    for (std::size_t i = 0; i < shared.size(); ++i)
+        header_->resizeSection(shared[i], widths[i]);
     applying_ = false;
 }
 
@@ -101,12 +126,13 @@ void ColumnLayout::onSectionResized(int column, int /*oldSize*/, int newSize)
 {
     if (applying_)
         return;
-    // A fitted column dragged by the user keeps that width (within its least); the rest follow.
+    // A fitted column dragged by the user keeps that width, even when room gets short; the columns
+    // of words follow.
     auto it = columns_.find(column);
     if (it == columns_.end() || it->shared)
         return;
     it->width = std::max(newSize, header_->minimumSectionSize());
-    it->least = std::min(it->least, it->width);
+    it->least = it->width;
     apply();
 }
 

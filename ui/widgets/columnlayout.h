@@ -14,7 +14,8 @@ namespace waymark {
 // up their slack first, down to their least; a column of words never goes below a readable least,
 // and the table scrolls sideways instead of cutting every cell to "T…".
 //
-// The short columns can still be dragged wider or narrower; the shared ones follow.
+// The short columns can still be dragged wider or narrower, and keep the width they are dragged to;
+// the shared ones follow.
 class ColumnLayout final : public QObject
 {
     Q_OBJECT
