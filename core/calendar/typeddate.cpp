@@ -87,8 +87,14 @@ std::optional<QDate> parseTypedDate(const QString& typed, QDate today)
 
 QString typedDateText(QDate date)
 {
-    return date.isValid() ? QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("d MMM yyyy"))
-                          : QString();
+    // As a UK teacher writes it ("2 Sep 2026"), the same on every computer: the locale's own short
+    // months vary ("Sept" in current CLDR), and every date in Waymark reads the same way.
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (!date.isValid())
+        return {};
+    return QStringLiteral("%1 %2 %3")
+        .arg(QString::number(date.day()), QString::fromLatin1(months[date.month() - 1]), QString::number(date.year()));
 }
 
 } // namespace waymark

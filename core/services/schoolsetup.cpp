@@ -85,9 +85,9 @@ QStringList problemsWith(const SchoolDetails& typed, const SchoolDetails* before
     if (changed(&SchoolDetails::urn) && !details.urn.isEmpty() && !allDigits(details.urn, 6))
         problems << tr("A URN is 6 digits, for example 137425 (it is on Get Information about Schools).");
     if (changed(&SchoolDetails::laCode) && !details.laCode.isEmpty() && !allDigits(details.laCode, 3))
-        problems << tr("A local-authority number is 3 digits, for example 873.");
+        problems << tr("The DfE number's first part, the local authority's number, is 3 digits, for example 873.");
     if (changed(&SchoolDetails::estab) && !details.estab.isEmpty() && !allDigits(details.estab, 4))
-        problems << tr("An establishment number is 4 digits, for example 4001.");
+        problems << tr("The DfE number's second part, the establishment number, is 4 digits, for example 4001.");
     return problems;
 }
 

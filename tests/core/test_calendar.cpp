@@ -352,4 +352,6 @@ TEST_CASE("Dates are read as teachers type them, day before month", "[typeddate]
     }
     CHECK(typedDateText(QDate(2027, 1, 15)) == QStringLiteral("15 Jan 2027"));
     CHECK(typedDateText(QDate()).isEmpty());
+    CHECK(typedDateText(QDate(2024, 9, 2)) == QStringLiteral("2 Sep 2024")); // never "Sept", whatever the locale
+    CHECK(*parseTypedDate(typedDateText(QDate(2024, 9, 2)), QDate(2026, 11, 23)) == QDate(2024, 9, 2));
 }

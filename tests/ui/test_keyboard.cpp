@@ -17,6 +17,8 @@
 #include "sidebar/sidebarfilter.h"
 #include "sidebar/sidebarmodel.h"
 #include "welcome/welcomedialog.h"
+#include "widgets/focusring.h"
+#include "pupil/planeditor.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
 
@@ -24,6 +26,7 @@
 #include <QApplication>
 #include <QCommandLinkButton>
 #include <QImage>
+#include <QPlainTextEdit>
 #include <QLineEdit>
 #include <QStackedWidget>
 #include <QTabBar>
@@ -298,6 +301,38 @@ TEST_CASE("Focus shows: the welcome's choices have a ring, and a table marks the
             CHECK(pixelsOfColour(unfocused, {x - 20, 1}, {x + 20, 1}, ring) < 5);
         }
     }
+    SECTION("a ring round the text box, list or table with the keyboard")
+    {
+        MainWindow& w = f.window();
+        REQUIRE(w.showPupil(f.school.amara));
+        FocusRing* ring = w.focusRing();
+        REQUIRE(ring);
+        QPlainTextEdit* strengths = w.pupilPage()->plan()->editor(PlanEditor::Strengths);
+        strengths->setFocus(Qt::TabFocusReason);
+        QApplication::processEvents();
+        CHECK(ring->target() == strengths);
+        REQUIRE(ring->isVisible());
+        // Drawn in the highlight colour on the box's left edge, all the way down.
+        QWidget* parent = strengths->parentWidget();
+        const QImage image = parent->grab().toImage();
+        const QRect box = strengths->geometry();
+        const QColor highlight = w.palette().color(QPalette::Active, QPalette::Highlight);
+        CHECK(pixelsOfColour(image, {box.left() + 1, box.top() + 6}, {box.left() + 1, box.bottom() - 6}, highlight) >=
+              (box.height() - 12) * 9 / 10);
+        w.sidebar()->tree()->setFocus(Qt::TabFocusReason);
+        QApplication::processEvents();
+        CHECK(ring->target() == w.sidebar()->tree());
+        // A line edit marks its own focus: no ring.
+        w.sidebar()->searchField()->setFocus(Qt::TabFocusReason);
+        QApplication::processEvents();
+        CHECK_FALSE(ring->isVisible());
+        // The page going (another file opened) takes nothing of the ring with it.
+        strengths->setFocus(Qt::TabFocusReason);
+        QApplication::processEvents();
+        f.app.openSchoolOrThrow(f.school.path);
+        QApplication::processEvents();
+        CHECK(w.focusRing() != nullptr);
+    }
     SECTION("the targets table")
     {
         MainWindow& w = f.window();
@@ -379,5 +414,21 @@ TEST_CASE("A tab chosen by its Alt+letter takes the keyboard into it")
     CHECK(QApplication::focusWidget() == page->evidence()->view());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_P, Qt::AltModifier);
     REQUIRE(page->tabs()->currentIndex() == PupilPage::PlanTab);
-    CHECK(page->tabs()->currentWidget()->isAncestorOf(QApplication::focusWidget()));
+    CHECK(QApplication::focusWidget() == page->targets()->view()); // where Insert adds a target
+}
+
+TEST_CASE("The sidebar marks who is on show: nobody on the dashboard, and while searching the one Enter opens")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    Sidebar* sidebar = w.sidebar();
+    REQUIRE(w.showPupil(f.school.amara));
+    CHECK(sidebar->tree()->selectionModel()->hasSelection());
+    w.actions().dashboard->trigger();
+    CHECK_FALSE(sidebar->tree()->selectionModel()->hasSelection());
+
+    sidebar->setSearchText(QStringLiteral("carter"));
+    const QModelIndex marked = sidebar->filter()->mapToSource(sidebar->tree()->currentIndex());
+    CHECK(marked.data(SidebarModel::NodeKindRole).toInt() == int(SidebarModel::NodeKind::Pupil));
+    CHECK(marked.data(SidebarModel::RowIdRole).toLongLong() == f.school.ben);
 }

@@ -3,6 +3,7 @@
 #include "domain/upn.h"
 #include "pupil/characteristicspanel.h"
 #include "pupil/detailsform.h"
+#include "pupil/evidencepanel.h"
 #include "widgets/datefield.h"
 #include "pupil/planeditor.h"
 #include "pupil/pupileditor.h"
@@ -18,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QTabBar>
+#include <QTextBrowser>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -586,4 +588,75 @@ TEST_CASE("A date typed but not yet read is written by Ctrl+Z or leaving the pag
         CHECK(f.session->checkForOutsideChanges());
         CHECK(born->date() == before.addDays(1));
     }
+}
+
+TEST_CASE("Targets table details a teacher noticed: Remove needs a marked row, a bad date keeps its cell open, statuses whole")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    TargetsPanel* panel = f.page.targets();
+    QTableView* view = panel->view();
+    TargetModel* model = f.page.targetModel();
+
+    SECTION("Remove is off until a row is marked, however the focus arrived")
+    {
+        view->setFocus(Qt::TabFocusReason);
+        view->selectionModel()->setCurrentIndex(model->index(0, 0), QItemSelectionModel::NoUpdate);
+        CHECK_FALSE(panel->removeTargetAction()->isEnabled());
+        CHECK_FALSE(panel->removeCurrentTarget());
+        QTest::keyClick(view, Qt::Key_Down); // the first Down marks the first row
+        CHECK(panel->removeTargetAction()->isEnabled());
+    }
+    SECTION("a review date that cannot be read: Enter keeps the cell open with its message")
+    {
+        const QModelIndex cell = model->index(0, TargetModel::ReviewByColumn);
+        const QDate before = cell.data(Qt::EditRole).toDate();
+        view->setFocus();
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        auto* date = qobject_cast<DateField*>(QApplication::focusWidget());
+        REQUIRE(date);
+        date->selectAll();
+        QTest::keyClicks(date, QStringLiteral("31/2/27"));
+        QTest::keyClick(date, Qt::Key_Return);
+        QApplication::processEvents();
+        CHECK(QApplication::focusWidget() == date); // still open, to mend
+        CHECK(date->hasUnreadableText());
+        CHECK(date->accessibleDescription().contains(QStringLiteral("not a date")));
+        CHECK(model->index(0, TargetModel::ReviewByColumn).data(Qt::EditRole).toDate() == before);
+        // Leaving it anyway (focus elsewhere) still says so on the page.
+        f.page.tabs()->tabBar()->setFocus();
+        QApplication::processEvents();
+        CHECK(f.page.lastProblem().contains(QStringLiteral("not a date")));
+    }
+    SECTION("the status list shows every status whole and covers its cell")
+    {
+        const QModelIndex cell = model->index(0, TargetModel::StatusColumn);
+        view->setFocus();
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        auto* combo = qobject_cast<QComboBox*>(QApplication::focusWidget());
+        REQUIRE(combo);
+        CHECK(combo->geometry() == view->visualRect(cell));
+        for (int i = 0; i < combo->count(); ++i)
+            CHECK(combo->view()->minimumWidth() >= combo->fontMetrics().horizontalAdvance(combo->itemText(i)) +
+                                                       combo->iconSize().width());
+    }
+}
+
+TEST_CASE("The evidence pane shows only the piece whose row is marked")
+{
+    PupilPageFixture f;
+    f.page.showPupil(f.school.pupilId);
+    f.page.tabs()->setCurrentIndex(PupilPage::EvidenceTab);
+    EvidencePanel* panel = f.page.evidence();
+    QTableView* list = panel->view();
+    REQUIRE(list->model()->rowCount() >= 2);
+    list->setFocus(Qt::TabFocusReason);
+    list->selectionModel()->setCurrentIndex(list->model()->index(0, 0), QItemSelectionModel::NoUpdate);
+    QApplication::processEvents();
+    CHECK(panel->detail()->toPlainText().isEmpty()); // current but not marked: nothing shown
+    QTest::keyClick(list, Qt::Key_Down);
+    CHECK(list->selectionModel()->isRowSelected(0, {}));
+    CHECK_FALSE(panel->detail()->toPlainText().isEmpty());
 }

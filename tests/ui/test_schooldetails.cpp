@@ -93,7 +93,7 @@ TEST_CASE("The school's name and numbers are changed in the app, checked as type
     CHECK(now.laCode == QStringLiteral("873"));
     CHECK(now.estab == QStringLiteral("4001"));
     CHECK(now.phase == SchoolPhase::Primary);
-    CHECK(f.app.document().undoStack().undoText() == QStringLiteral("Rename the school"));
+    CHECK(f.app.document().undoStack().undoText() == QStringLiteral("Change the school's details"));
     CHECK(test::waitFor([&] { return w.windowTitle().startsWith(QStringLiteral("Oakfield Primary")); }));
 
     // One step back restores everything.

@@ -61,9 +61,8 @@ CharacteristicsPanel::CharacteristicsPanel(PupilEditor& editor, QWidget* parent)
 
     auto* layout = new QVBoxLayout(frame);
     auto* banner = new QHBoxLayout;
-    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
-    auto* lock = new QLabel(frame);
-    lock->setPixmap(shapes::lockIcon().pixmap(iconSize, iconSize));
+    auto* lock = lock_ = new QLabel(frame);
+    paintLock();
     lock->setAccessibleName(tr("Sensitive"));
     auto* title = new QLabel(tr("<b>Sensitive</b> — shown with care. These details stay out of subject-teacher "
                                 "exports; please think about who can see your screen."),
@@ -227,6 +226,20 @@ void CharacteristicsPanel::fitGrid()
         grid_->removeWidget(box);
     for (std::size_t i = 0; i < boxes.size(); ++i)
         grid_->addWidget(boxes[i], int(i) / columns, int(i) % columns);
+}
+
+void CharacteristicsPanel::paintLock()
+{
+    // Drawn in the text colour of the moment: light on a dark appearance, dark on a light one.
+    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
+    lock_->setPixmap(shapes::lockIcon().pixmap(iconSize, iconSize));
+}
+
+void CharacteristicsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (lock_ && (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange))
+        paintLock();
 }
 
 } // namespace waymark

@@ -56,9 +56,11 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void fitGrid();
+    void paintLock();
 
     PupilEditor& editor_;
     RowId pupilId_ = 0;
@@ -77,6 +79,7 @@ private:
     std::vector<FieldBinding*> bindings_;
     bool hasNotes_ = false;
     QWidget* area_ = nullptr;
+    QLabel* lock_ = nullptr;
     QGridLayout* grid_ = nullptr;
     int gridColumns_ = 3;
 };

@@ -1,5 +1,6 @@
 #include "pupil/evidencepanel.h"
 
+#include "calendar/typeddate.h"
 #include "pupil/evidencetimelinemodel.h"
 #include "storage/storageerror.h"
 #include "pupil/trafficlightdelegate.h"
@@ -63,7 +64,7 @@ EvidencePanel::EvidencePanel(EvidenceTimelineModel& model, QWidget* parent)
     };
     auto* columns = new ColumnLayout(view_, header);
     columns->setFitted(EvidenceTimelineModel::DateColumn,
-                       fm.horizontalAdvance(QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat)) + pad);
+                       fm.horizontalAdvance(typedDateText(QDate(2026, 12, 28))) + pad);
     columns->setFitted(EvidenceTimelineModel::SubjectColumn, em * 10, em * 8);
     const int badge = view_->verticalHeader()->defaultSectionSize();
     for (int c : {EvidenceTimelineModel::TeacherLightColumn, EvidenceTimelineModel::SelfLightColumn,
@@ -102,6 +103,7 @@ EvidencePanel::EvidencePanel(EvidenceTimelineModel& model, QWidget* parent)
     connect(detail_, &QTextBrowser::anchorClicked, this, &EvidencePanel::onLink);
 
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EvidencePanel::showCurrent);
+    connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &EvidencePanel::showCurrent);
     // A refresh (after an edit anywhere) keeps the piece the teacher was reading, if it is still there.
     connect(&model_, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         const TimelineEntry* e = model_.entryAt(view_->currentIndex().row());
@@ -154,8 +156,17 @@ QString section(const QString& heading, const QString& text)
 
 void EvidencePanel::showCurrent()
 {
-    const TimelineEntry* e = model_.entryAt(view_->currentIndex().row());
+    // The piece whose row is marked as chosen: never one the list does not show as chosen.
+    const QModelIndex current = view_->currentIndex();
+    const bool chosen = current.isValid() && view_->selectionModel()->isRowSelected(current.row(), {});
+    const TimelineEntry* e = chosen ? model_.entryAt(current.row()) : nullptr;
+    const qint64 shown = e ? e->evidenceId : 0;
+    if (shown != shownEvidenceId_) {
+        shownEvidenceId_ = shown;
+        note_->hide(); // what happened to another piece's file is not news here
+    }
     if (!e) {
+        files_.clear();
         detail_->clear();
         return;
     }
@@ -198,7 +209,7 @@ void EvidencePanel::showCurrent()
                                                     : QString();
             html += QStringLiteral("<li>%1 (%2) — %3<a href=\"save:%4\">%5</a></li>")
                         .arg(safeFileName(file).toHtmlEscaped(), QLocale().formattedDataSize(file.size), open,
-                             QString::number(i), tr("Save a copy…").toHtmlEscaped());
+                             QString::number(i), tr("Save a copy…").toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
         }
         html += QStringLiteral("</ul>");
     }

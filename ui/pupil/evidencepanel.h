@@ -51,6 +51,7 @@ private:
     QTextBrowser* detail_;
     QSplitter* splitter_ = nullptr;
     qint64 keepEvidenceId_ = 0;
+    qint64 shownEvidenceId_ = 0;
     std::vector<AttachedFile> files_;
     QLabel* note_;
 };

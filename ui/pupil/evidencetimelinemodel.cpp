@@ -1,5 +1,6 @@
 #include "pupil/evidencetimelinemodel.h"
 
+#include "calendar/typeddate.h"
 #include "pupil/shapes.h"
 #include "services/schoolsession.h"
 #include "storage/storageerror.h"
@@ -179,7 +180,7 @@ QVariant EvidenceTimelineModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case DateColumn:
-            return QLocale().toString(e.recordedOn, QLocale::ShortFormat);
+            return typedDateText(e.recordedOn);
         case SubjectColumn:
             return e.subjectName;
         case TaskColumn:

@@ -1,5 +1,6 @@
 #include "pupil/pupilheader.h"
 
+#include "calendar/typeddate.h"
 #include "domain/fieldlimits.h"
 #include "domain/upn.h"
 #include "pupil/shapes.h"
@@ -141,7 +142,7 @@ void PupilHeader::showRecord(const PupilRecord& record, const ReviewDue& due, QD
     if (p.dateOfBirth.isValid())
         facts << fact(tr("Born"),
                       tr("%1 (age %2)")
-                          .arg(QLocale().toString(p.dateOfBirth, QLocale::ShortFormat), ageText(p.dateOfBirth, today)));
+                          .arg(typedDateText(p.dateOfBirth), ageText(p.dateOfBirth, today)));
     if (!p.pronouns.isEmpty())
         facts << fact(tr("Pronouns"), limits::shortened(p.pronouns));
     facts_->setText(facts.join(QStringLiteral(" &nbsp;·&nbsp; ")));

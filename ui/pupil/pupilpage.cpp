@@ -20,6 +20,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabBar>
+#include <QTableView>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QUndoStack>
@@ -141,6 +142,7 @@ PupilPage::PupilPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
     tabs_->tabBar()->installEventFilter(this);
     connect(editor_, &PupilEditor::problem, this, &PupilPage::showProblem);
     connect(editor_, &PupilEditor::notice, this, &PupilPage::showNotice);
+    connect(targetModel_, &TargetModel::problem, this, &PupilPage::showNotice);
     connect(timelineModel_, &EvidenceTimelineModel::problem, this, &PupilPage::showProblem);
     connect(&session_, &SchoolSession::changed, this, &PupilPage::sessionChanged);
     // Nothing typed is lost when the app quits with a field still waiting to be written.
@@ -395,7 +397,9 @@ bool PupilPage::eventFilter(QObject* watched, QEvent* event)
         // Let the tab bar change the tab, then move the focus to the first field on the new tab,
         // so Alt+I and then Down goes through the evidence, not the sidebar.
         const bool handled = static_cast<QObject*>(tabs_->tabBar())->event(event);
-        if (QWidget* page = tabs_->currentWidget()) {
+        if (tabs_->currentIndex() == PlanTab) {
+            targets_->view()->setFocus(Qt::ShortcutFocusReason); // the targets, where Insert adds one
+        } else if (QWidget* page = tabs_->currentWidget()) {
             QWidget* first = page;
             do {
                 first = first->nextInFocusChain();

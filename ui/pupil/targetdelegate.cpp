@@ -5,7 +5,9 @@
 #include "pupil/targetmodel.h"
 #include "widgets/datefield.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QPainter>
 
@@ -28,6 +30,17 @@ void TargetDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     painter->restore();
 }
 
+void TargetDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                                          const QModelIndex& index) const
+{
+    // The status list and the date field cover the whole cell (the base class leaves room for the
+    // cell's icon, which then shows beside the list, and cuts its text).
+    if (qobject_cast<QComboBox*>(editor) || qobject_cast<DateField*>(editor))
+        editor->setGeometry(option.rect);
+    else
+        QStyledItemDelegate::updateEditorGeometry(editor, option, index);
+}
+
 QWidget* TargetDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
                                       const QModelIndex& index) const
 {
@@ -37,6 +50,12 @@ QWidget* TargetDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
         for (TargetStatus s : allValues<TargetStatus>())
             combo->addItem(shapes::targetStatusIcon(s), displayName(s), static_cast<int>(s));
         combo->setAccessibleName(tr("Target status"));
+        // The list shows each status whole ("Not yet achieved"), however narrow the column.
+        int widest = 0;
+        for (int i = 0; i < combo->count(); ++i)
+            widest = std::max(widest, combo->fontMetrics().horizontalAdvance(combo->itemText(i)));
+        combo->view()->setMinimumWidth(widest + combo->iconSize().width() +
+                                       combo->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 3);
         return combo;
     }
     case TargetModel::SetOnColumn:
@@ -78,6 +97,19 @@ void TargetDelegate::setEditorData(QWidget* editor, const QModelIndex& index) co
     }
 }
 
+bool TargetDelegate::eventFilter(QObject* object, QEvent* event)
+{
+    if (auto* date = qobject_cast<DateField*>(object); date && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Tab || key == Qt::Key_Backtab) {
+            date->commitText();
+            if (date->hasUnreadableText())
+                return true; // stays open with its message
+        }
+    }
+    return QStyledItemDelegate::eventFilter(object, event);
+}
+
 void TargetDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const
 {
     auto* targets = qobject_cast<TargetModel*>(model);
@@ -91,9 +123,11 @@ void TargetDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, co
         set(combo->currentData());
     } else if (auto* date = qobject_cast<DateField*>(editor)) {
         date->commitText();
-        // Text that is not a date changes nothing: the field has said why.
+        // Text that is not a date changes nothing, and the page says why (the cell has closed).
         if (!date->hasUnreadableText())
             set(date->date());
+        else if (targets)
+            Q_EMIT targets->problem(date->accessibleDescription());
     } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
         set(line->text());
     } else {

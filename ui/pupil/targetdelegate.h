@@ -18,7 +18,14 @@ public:
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
+    void updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                              const QModelIndex& index) const override;
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
+
+protected:
+    // Enter or Tab on a date that cannot be read keeps the cell open, with the message, so the
+    // teacher can mend it; it is never dropped without a word.
+    bool eventFilter(QObject* object, QEvent* event) override;
 };
 
 } // namespace waymark

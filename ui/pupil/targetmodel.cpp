@@ -1,5 +1,6 @@
 #include "pupil/targetmodel.h"
 
+#include "calendar/typeddate.h"
 #include "domain/fieldlimits.h"
 #include "pupil/pupileditor.h"
 #include "pupil/shapes.h"
@@ -215,15 +216,15 @@ QVariant TargetModel::data(const QModelIndex& index, int role) const
         case SetOnColumn:
             if (role == Qt::EditRole)
                 return t.setOn;
-            return t.setOn.isValid() ? QLocale().toString(t.setOn, QLocale::ShortFormat) : QString();
+            return t.setOn.isValid() ? typedDateText(t.setOn) : QString();
         case ReviewByColumn:
             if (role == Qt::EditRole)
                 return t.reviewBy;
             if (!t.reviewBy.isValid())
                 return QString();
             // Overdue is said in words, not only shown in colour.
-            return overdue ? tr("%1 (overdue)").arg(QLocale().toString(t.reviewBy, QLocale::ShortFormat))
-                           : QLocale().toString(t.reviewBy, QLocale::ShortFormat);
+            return overdue ? tr("%1 (overdue)").arg(typedDateText(t.reviewBy))
+                           : typedDateText(t.reviewBy);
         case StatusColumn:
             return role == Qt::EditRole ? QVariant(static_cast<int>(t.status)) : QVariant(displayName(t.status));
         case AgreedWithColumn:

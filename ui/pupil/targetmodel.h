@@ -71,6 +71,8 @@ public:
 
 Q_SIGNALS:
     void earlierCountChanged(int count);
+    // Something typed in a cell was not taken, in a sentence saying why (a date it cannot read).
+    void problem(const QString& message);
 
 private:
     static bool sameContent(const Target& a, const Target& b);

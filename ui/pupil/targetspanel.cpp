@@ -1,5 +1,6 @@
 #include "pupil/targetspanel.h"
 
+#include "calendar/typeddate.h"
 #include "pupil/pupileditor.h"
 #include "pupil/targetdelegate.h"
 #include "pupil/targetmodel.h"
@@ -45,11 +46,12 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
     view_->verticalHeader()->setVisible(false);
     view_->setAccessibleName(tr("Targets"));
     QHeaderView* header = view_->horizontalHeader();
+    header->setHighlightSections(false); // a chosen row would otherwise make every title bold
     // The three columns of words share the width left over and wrap; the rest fit what they show.
     const QFontMetrics fm = fontMetrics();
     const int em = fm.horizontalAdvance(QLatin1Char('M'));
     const int pad = cellPadding();
-    const int date = fm.horizontalAdvance(QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat));
+    const int date = fm.horizontalAdvance(typedDateText(QDate(2026, 12, 28)));
     int status = 0;
     for (TargetStatus st : allValues<TargetStatus>())
         status = std::max(status, fm.horizontalAdvance(displayName(st)));
@@ -139,6 +141,7 @@ TargetsPanel::TargetsPanel(PupilEditor& editor, TargetModel& model, QWidget* par
                 fitRows();
             });
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &TargetsPanel::updateActions);
+    connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TargetsPanel::updateActions);
     connect(header, &QHeaderView::sectionResized, this, &TargetsPanel::fitRows);
     updateActions();
 }
@@ -221,7 +224,14 @@ void TargetsPanel::updateActions()
 {
     const bool hasPupil = model_.pupilId() != 0;
     add_->setEnabled(!readOnly_ && hasPupil);
-    remove_->setEnabled(!readOnly_ && hasPupil && view_->currentIndex().isValid());
+    // Only a target the teacher can see is chosen (its row marked) can be removed.
+    remove_->setEnabled(!readOnly_ && hasPupil && chosenRow() >= 0);
+}
+
+int TargetsPanel::chosenRow() const
+{
+    const QModelIndex current = view_->currentIndex();
+    return current.isValid() && view_->selectionModel()->isRowSelected(current.row(), {}) ? current.row() : -1;
 }
 
 RowId TargetsPanel::addTarget()
@@ -244,10 +254,9 @@ RowId TargetsPanel::addTarget()
 
 bool TargetsPanel::removeCurrentTarget()
 {
-    const QModelIndex current = view_->currentIndex();
-    if (readOnly_ || !current.isValid())
+    const int row = chosenRow();
+    if (readOnly_ || row < 0)
         return false;
-    const int row = current.row();
     const RowId id = model_.targetIdAt(row);
     if (id == 0 || !editor_.removeTarget(id))
         return false;

@@ -40,11 +40,12 @@ public:
 
     // Adds a target and starts editing its text; returns its id, or 0.
     RowId addTarget();
-    // Removes the current target (undoable); false if none is selected.
+    // Removes the chosen target (undoable); false if no row is marked as chosen.
     bool removeCurrentTarget();
 
 private:
     void updateActions();
+    int chosenRow() const; // the current row if it is marked as chosen, else -1
     void updateEarlierToggle();
     void fitAreaColumn();
     int cellPadding() const;

@@ -58,6 +58,12 @@ SchoolDetailsDialog::SchoolDetailsDialog(const setup::SchoolDetails& current, QW
     phase_->setAccessibleName(tr("Phase"));
     problem_->setWordWrap(true);
     problem_->setAccessibleName(tr("Problem"));
+    // Room for two lines of it is kept from the start, so the fields never jump when it appears.
+    problem_->setMinimumHeight(fontMetrics().lineSpacing() * 2);
+    problem_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    QFont bold = problem_->font();
+    bold.setBold(true);
+    problem_->setFont(bold);
 
     // The DfE number is written LA/establishment ("873/4001"): the two boxes sit on one row.
     auto* dfe = new QHBoxLayout;
@@ -132,7 +138,6 @@ void SchoolDetailsDialog::validate()
     const setup::SchoolDetails now = details();
     const QStringList problems = setup::problemsWith(now, &current_);
     problem_->setText(problems.join(QLatin1Char('\n')));
-    problem_->setVisible(!problems.isEmpty());
     save_->setEnabled(problems.isEmpty() && now != current_);
 }
 

@@ -6,9 +6,18 @@
 
 namespace waymark {
 
+namespace {
+bool onlyTheName(const setup::SchoolDetails& before, const setup::SchoolDetails& after)
+{
+    setup::SchoolDetails renamed = before;
+    renamed.name = after.name;
+    return after.name != before.name && renamed == after;
+}
+} // namespace
+
 ChangeSchoolDetails::ChangeSchoolDetails(Database& db, setup::SchoolDetails before, setup::SchoolDetails after,
                                          std::function<void(const QString&)> problem)
-    : QUndoCommand(after.name != before.name
+    : QUndoCommand(onlyTheName(before, after)
                        ? QCoreApplication::translate("waymark::ChangeSchoolDetails", "Rename the school")
                        : QCoreApplication::translate("waymark::ChangeSchoolDetails", "Change the school's details"))
     , db_(db)

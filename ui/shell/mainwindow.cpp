@@ -15,6 +15,7 @@
 #include "shell/messagebanner.h"
 #include "shell/windowgeometry.h"
 #include "sidebar/sidebar.h"
+#include "widgets/focusring.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -60,6 +61,8 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
     setObjectName(QStringLiteral("MainWindow")); // saveState() needs a name
     // Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y are the app's Undo and Redo wherever the focus is (eventFilter).
     qApp->installEventFilter(this);
+    // The box, list or table with the keyboard is ringed, whatever the style draws.
+    focusRing_ = new FocusRing(this);
 
     auto* right = new QWidget(splitter_);
     auto* rightLayout = new QVBoxLayout(right);
@@ -199,6 +202,7 @@ void MainWindow::refreshChanged()
 void MainWindow::showDashboard()
 {
     pages_->setCurrentWidget(dashboard_); // refreshes it first if stale
+    sidebar_->clearChoice(); // the sidebar marks who is on show: nobody now
 }
 
 bool MainWindow::showPupil(RowId pupilId)
@@ -338,6 +342,11 @@ void MainWindow::showAbout()
                           "<p>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later).</p>")
                                .arg(appVersion()) +
                            fileLine);
+}
+
+FocusRing* MainWindow::focusRing() const
+{
+    return focusRing_.data();
 }
 
 } // namespace waymark

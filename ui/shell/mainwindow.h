@@ -4,6 +4,7 @@
 #include "domain/entity.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -14,6 +15,7 @@ class QStackedWidget;
 namespace waymark {
 
 class DashboardPage;
+class FocusRing;
 class GroupPage;
 class MainActions;
 class MessageBanner;
@@ -39,6 +41,7 @@ public:
     GroupPage* groupPage() const { return groupPage_; }
     PupilPage* pupilPage() const { return pupilPage_; } // nullptr while no school is open
     MessageBanner* readOnlyBanner() const { return banner_; }
+    FocusRing* focusRing() const;
     QStackedWidget* pages() const { return pages_; }
 
     void showDashboard();
@@ -80,7 +83,8 @@ private:
     QTimer refreshTimer_;
     QSet<QString> pendingTables_;
     bool remembersState_ = true;
-    bool sidebarSized_ = false; // by a remembered splitter, or when first shown
+    bool sidebarSized_ = false;
+    QPointer<FocusRing> focusRing_; // by a remembered splitter, or when first shown
 };
 
 } // namespace waymark

@@ -116,8 +116,11 @@ void Sidebar::onSearchChanged(const QString& text)
     updateNoMatch();
     if (filter_->isFiltering()) {
         tree_->expandAll();
-        const QModelIndex first = filter_->index(0, 0);
-        tree_->scrollTo(first);
+        // What Enter will open is marked: the first pupil found (else the first group).
+        const QModelIndex first = firstMatch();
+        if (first.isValid())
+            tree_->setCurrentIndex(first);
+        tree_->scrollTo(first.isValid() ? first : filter_->index(0, 0));
     } else {
         tree_->collapseAll();
         if (tree_->currentIndex().isValid())
@@ -160,6 +163,11 @@ void Sidebar::selectPupil(RowId pupilId)
     select(model_->pupilIndex(pupilId));
 }
 
+void Sidebar::clearChoice()
+{
+    tree_->selectionModel()->clear();
+}
+
 void Sidebar::selectGroup(RowId groupId)
 {
     select(model_->groupIndex(groupId));
@@ -176,31 +184,33 @@ void Sidebar::activate(const QModelIndex& index)
 }
 
 // The first pupil (or else group) in the filtered tree, depth first.
-void Sidebar::activateFirstMatch()
+QModelIndex Sidebar::firstMatch() const
 {
     if (!filter_->isFiltering())
-        return;
+        return {};
     QModelIndex firstGroup;
     for (int top = 0; top < filter_->rowCount(); ++top) {
         const QModelIndex heading = filter_->index(top, 0);
         for (int row = 0; row < filter_->rowCount(heading); ++row) {
             const QModelIndex child = filter_->index(row, 0, heading);
             const auto kind = SidebarModel::NodeKind(child.data(SidebarModel::NodeKindRole).toInt());
-            if (kind == SidebarModel::NodeKind::Pupil) {
-                tree_->setCurrentIndex(child);
-                tree_->setFocus(Qt::OtherFocusReason);
-                activate(child);
-                return;
-            }
+            if (kind == SidebarModel::NodeKind::Pupil)
+                return child;
             if (kind == SidebarModel::NodeKind::Group && !firstGroup.isValid())
                 firstGroup = child;
         }
     }
-    if (firstGroup.isValid()) {
-        tree_->setCurrentIndex(firstGroup);
-        tree_->setFocus(Qt::OtherFocusReason);
-        activate(firstGroup);
-    }
+    return firstGroup;
+}
+
+void Sidebar::activateFirstMatch()
+{
+    const QModelIndex first = firstMatch();
+    if (!first.isValid())
+        return;
+    tree_->setCurrentIndex(first);
+    tree_->setFocus(Qt::OtherFocusReason);
+    activate(first);
 }
 
 bool Sidebar::eventFilter(QObject* watched, QEvent* event)

@@ -36,6 +36,8 @@ public:
     // (the search is cleared), so the sidebar never marks someone other than who is on show.
     void selectPupil(RowId pupilId);
     void selectGroup(RowId groupId);
+    // Marks nothing (the dashboard is on show).
+    void clearChoice();
 
     QLineEdit* searchField() const { return search_; }
     QTreeView* tree() const { return tree_; }
@@ -57,6 +59,7 @@ private:
     enum class Hidden { Reveal, Leave };
     void select(const QModelIndex& sourceIndex, Hidden hidden = Hidden::Reveal);
     void activateFirstMatch();
+    QModelIndex firstMatch() const; // while searching: the first pupil found, else the first group
 
     QLineEdit* search_;
     QTreeView* tree_;
