@@ -1,4 +1,6 @@
 #include "app/appcontroller.h"
+#include "pupil/characteristicspanel.h"
+#include "pupil/pupilpage.h"
 #include "settings.h"
 #include "shell/mainactions.h"
 #include "shell/mainwindow.h"
@@ -11,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleOptionButton>
@@ -146,4 +149,40 @@ TEST_CASE("View > Appearance is a setting: light or dark at once, remembered, an
     AppController next(again);
     CHECK(next.window().actions().appearanceDark->isChecked());
     next.window().actions().appearanceSystem->trigger(); // leave the desktop's look for other tests
+}
+
+TEST_CASE("The Sensitive padlock follows the appearance: light on dark, dark on light")
+{
+    test::TempDir dir;
+    test::isolateUserFolders(dir.path(QStringLiteral("home")));
+    Settings settings(dir.path(QStringLiteral("settings.ini")));
+    AppController app(settings);
+    MainActions& actions = app.window().actions();
+    actions.appearanceLight->trigger();
+    const auto school = test::buildShellSchool(dir.path(QStringLiteral("oakfield.waymark")));
+    app.openSchoolOrThrow(school.path);
+    REQUIRE(app.window().showPupil(school.amara));
+    CharacteristicsPanel* panel = app.window().pupilPage()->characteristics();
+    auto* lock = panel->findChild<QLabel*>(QString(), Qt::FindChildrenRecursively);
+    for (QLabel* label : panel->findChildren<QLabel*>())
+        if (label->accessibleName() == QStringLiteral("Sensitive"))
+            lock = label;
+    REQUIRE(lock);
+    const auto inkLightness = [&] {
+        // The padlock's strokes: the darkest pixel on light, the lightest on dark.
+        const QImage image = lock->pixmap().toImage();
+        int darkest = 255, lightest = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                if (qAlpha(image.pixel(x, y)) > 200) {
+                    darkest = std::min(darkest, QColor(image.pixel(x, y)).lightness());
+                    lightest = std::max(lightest, QColor(image.pixel(x, y)).lightness());
+                }
+        return std::pair{darkest, lightest};
+    };
+    CHECK(inkLightness().first < 80);
+    actions.appearanceDark->trigger();
+    QApplication::processEvents();
+    CHECK(inkLightness().second > 180);
+    actions.appearanceSystem->trigger(); // leave the desktop's look for other tests
 }
