@@ -1,5 +1,7 @@
 #include "pupiltestsupport.h"
 
+#include "widgets/datefield.h"
+
 #include "domain/entities.h"
 #include "domain/upn.h"
 #include "repo/repository.h"
@@ -260,6 +262,14 @@ PupilPageFixture::PupilPageFixture(int historyEvidence, Database::Options option
     page.activateWindow();
     QApplication::setActiveWindow(&page);
     REQUIRE(QTest::qWaitForWindowActive(&page));
+}
+
+DateField* dateFieldNamed(QWidget* root, const QString& accessibleName)
+{
+    for (DateField* field : root->findChildren<DateField*>())
+        if (field->accessibleName() == accessibleName)
+            return field;
+    return nullptr;
 }
 
 QLineEdit* lineEditNamed(QWidget* root, const QString& accessibleName)

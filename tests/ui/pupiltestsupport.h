@@ -18,6 +18,10 @@
 class QLineEdit;
 class QWidget;
 
+namespace waymark {
+class DateField;
+}
+
 namespace waymark::test {
 
 // A small school built through the repositories, for pupil-page tests that need exact, known data:
@@ -76,6 +80,7 @@ struct PupilPageFixture
 };
 
 QLineEdit* lineEditNamed(QWidget* root, const QString& accessibleName);
+DateField* dateFieldNamed(QWidget* root, const QString& accessibleName);
 
 // Types into a field as a teacher would: focus it, select what is there, type.
 void typeInto(QWidget* edit, const QString& text);

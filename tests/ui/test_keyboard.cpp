@@ -42,25 +42,9 @@ using namespace waymark;
 
 namespace {
 
-struct Fixture
+struct Fixture : test::ShellWindowFixture
 {
-    test::TempDir dir;
-    test::ShellSchool school = test::buildShellSchool(dir.path(QStringLiteral("oakfield.waymark")));
-    Settings settings{dir.path(QStringLiteral("settings.ini"))};
-    AppController app{settings};
-
-    Fixture()
-    {
-        test::isolateUserFolders(dir.path(QStringLiteral("home")));
-        app.document().setFixedToday(school.today);
-        app.window().setRemembersState(false);
-        app.openSchoolOrThrow(school.path);
-        app.window().resize(1366, 768);
-        app.window().show();
-        app.window().activateWindow();
-        REQUIRE(QTest::qWaitForWindowActive(&app.window()));
-    }
-    MainWindow& window() { return app.window(); }
+    Fixture() : test::ShellWindowFixture(true) {}
 };
 
 QString describe(const QWidget* w)

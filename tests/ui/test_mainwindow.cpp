@@ -44,25 +44,7 @@
 using namespace waymark;
 
 namespace {
-// A controller with its own settings file and a school opened at a fixed "today".
-struct Fixture
-{
-    test::TempDir dir;
-    test::ShellSchool school = test::buildShellSchool(dir.path(QStringLiteral("oakfield.waymark")));
-    Settings settings{dir.path(QStringLiteral("settings.ini"))};
-    AppController app{settings};
-
-    Fixture()
-    {
-        test::isolateUserFolders(dir.path(QStringLiteral("home")));
-        app.document().setFixedToday(school.today);
-        app.window().setRemembersState(false);
-        app.openSchoolOrThrow(school.path);
-        app.window().resize(1366, 768);
-        app.window().show();
-    }
-    MainWindow& window() { return app.window(); }
-};
+using Fixture = test::ShellWindowFixture;
 } // namespace
 
 TEST_CASE("The main window shows the open school: title, dashboard first, sidebar filled")

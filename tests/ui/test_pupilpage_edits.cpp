@@ -486,10 +486,7 @@ TEST_CASE("A date being typed, or one that cannot be read, is not replaced by a 
     PupilPageFixture f;
     f.page.showPupil(f.school.pupilId);
     f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
-    DateField* born = nullptr;
-    for (DateField* field : f.page.details()->findChildren<DateField*>())
-        if (field->accessibleName() == QStringLiteral("Date of birth"))
-            born = field;
+    DateField* born = dateFieldNamed(f.page.details(), QStringLiteral("Date of birth"));
     REQUIRE(born);
     born->setFocus();
     born->selectAll();
@@ -558,10 +555,7 @@ TEST_CASE("A date typed but not yet read is written by Ctrl+Z or leaving the pag
     PupilPageFixture f;
     f.page.showPupil(f.school.pupilId);
     f.page.tabs()->setCurrentIndex(PupilPage::DetailsTab);
-    DateField* born = nullptr;
-    for (DateField* field : f.page.details()->findChildren<DateField*>())
-        if (field->accessibleName() == QStringLiteral("Date of birth"))
-            born = field;
+    DateField* born = dateFieldNamed(f.page.details(), QStringLiteral("Date of birth"));
     REQUIRE(born);
     const QDate before = stored<Pupil>(f.school.path, f.school.pupilId)->dateOfBirth;
 

@@ -26,23 +26,8 @@
 using namespace waymark;
 
 namespace {
-struct Fixture
+struct Fixture : test::ShellWindowFixture
 {
-    test::TempDir dir;
-    test::ShellSchool school = test::buildShellSchool(dir.path(QStringLiteral("oakfield.waymark")));
-    Settings settings{dir.path(QStringLiteral("settings.ini"))};
-    AppController app{settings};
-
-    Fixture()
-    {
-        test::isolateUserFolders(dir.path(QStringLiteral("home")));
-        app.document().setFixedToday(school.today);
-        app.window().setRemembersState(false);
-        app.openSchoolOrThrow(school.path);
-        app.window().resize(1366, 768);
-        app.window().show();
-    }
-    MainWindow& window() { return app.window(); }
     setup::SchoolDetails stored()
     {
         auto db = Database::open(school.path);

@@ -1,5 +1,8 @@
 #include "uitestsupport.h"
 
+#include "app/schooldocument.h"
+#include "shell/mainwindow.h"
+
 #include "domain/entities.h"
 #include "domain/upn.h"
 #include "repo/repository.h"
@@ -13,7 +16,10 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTest>
 #include <QTimer>
+
+#include <catch2/catch.hpp>
 
 #include <memory>
 
@@ -214,6 +220,23 @@ QString messageBoxText(QWidget* box)
     if (!message)
         return {};
     return message->text() + QLatin1Char('\n') + message->informativeText();
+}
+
+ShellWindowFixture::ShellWindowFixture(bool active)
+    : school(buildShellSchool(dir.path(QStringLiteral("oakfield.waymark"))))
+    , settings(dir.path(QStringLiteral("settings.ini")))
+    , app(settings)
+{
+    isolateUserFolders(dir.path(QStringLiteral("home")));
+    app.document().setFixedToday(school.today);
+    app.window().setRemembersState(false);
+    app.openSchoolOrThrow(school.path);
+    app.window().resize(1366, 768);
+    app.window().show();
+    if (active) {
+        app.window().activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(&app.window()));
+    }
 }
 
 } // namespace waymark::test

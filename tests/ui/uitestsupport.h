@@ -1,6 +1,9 @@
 #pragma once
 
+#include "app/appcontroller.h"
 #include "domain/entity.h"
+#include "settings.h"
+#include "testsupport.h"
 
 #include <QDate>
 #include <QString>
@@ -41,6 +44,20 @@ struct ShellSchool
 };
 
 ShellSchool buildShellSchool(const QString& path, QDate today = QDate(2026, 3, 10));
+
+// An app with its own settings file and user folders, showing a ShellSchool at its "today" in a
+// 1366×768 window; `active` also waits until the window has the keyboard (for key presses).
+struct ShellWindowFixture
+{
+    explicit ShellWindowFixture(bool active = false);
+
+    TempDir dir;
+    ShellSchool school;
+    Settings settings;
+    AppController app;
+
+    MainWindow& window() { return app.window(); }
+};
 
 // Points QStandardPaths (app data, config, cache) and QSettings at folders inside `root`, so a test
 // never reads or writes the real user's files.

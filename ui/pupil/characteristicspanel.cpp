@@ -2,6 +2,7 @@
 
 #include "pupil/fieldvalues.h"
 #include "pupil/shapes.h"
+#include "widgets/whenresized.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -193,15 +194,8 @@ void CharacteristicsPanel::setReadOnly(bool readOnly)
 void CharacteristicsPanel::followWidthOf(QWidget* area)
 {
     area_ = area;
-    area_->installEventFilter(this);
+    whenResized(area_, this, [this] { fitGrid(); });
     fitGrid();
-}
-
-bool CharacteristicsPanel::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == area_ && event->type() == QEvent::Resize)
-        fitGrid();
-    return QWidget::eventFilter(watched, event);
 }
 
 void CharacteristicsPanel::fitGrid()

@@ -55,7 +55,6 @@ public:
     void followWidthOf(QWidget* area);
 
 protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:

@@ -6,6 +6,7 @@
 #include "pupil/fieldvalues.h"
 #include "pupil/shapes.h"
 #include "storage/storageerror.h"
+#include "widgets/whenresized.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -204,15 +205,8 @@ void DetailsForm::setReadOnly(bool readOnly)
 void DetailsForm::followWidthOf(QWidget* area)
 {
     area_ = area;
-    area_->installEventFilter(this);
+    whenResized(area_, this, [this] { fitColumns(); });
     fitColumns();
-}
-
-bool DetailsForm::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == area_ && event->type() == QEvent::Resize)
-        fitColumns();
-    return QWidget::eventFilter(watched, event);
 }
 
 void DetailsForm::fitColumns()

@@ -42,9 +42,6 @@ public:
     // enough for both, and one above the other when it is not (a small or scaled screen).
     void followWidthOf(QWidget* area);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     bool commitUpn(const QVariant& value, const QVariant& base, quint64 typingSession);
     void showUpnHint(const QString& text);

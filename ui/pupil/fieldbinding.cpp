@@ -2,6 +2,7 @@
 
 #include "domain/fieldlimits.h"
 #include "widgets/datefield.h"
+#include "widgets/undokeys.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -241,21 +242,11 @@ void FieldBinding::applyReadOnly()
         editor_->setEnabled(!readOnly);
 }
 
-namespace {
-bool isUndoOrRedo(const QKeyEvent* key)
-{
-    const QKeyCombination combination = key->keyCombination();
-    return key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo) ||
-           combination == QKeyCombination(Qt::CTRL | Qt::Key_Y) ||
-           combination == QKeyCombination(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
-}
-} // namespace
-
 bool FieldBinding::eventFilter(QObject* watched, QEvent* event)
 {
     if (editor_ && (watched == editor_ || watched == editor_->focusProxy())) {
         const bool key = event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress;
-        if (key && isUndoOrRedo(static_cast<QKeyEvent*>(event))) {
+        if (key && isUndoOrRedoKey(static_cast<QKeyEvent*>(event))) {
             // One undo, wherever the focus is: what is typed here becomes a step on the app's undo
             // stack first, and the app's Undo and Redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, the Edit menu)
             // take it from there. The box's own undo, which knew only its own typing, never runs.

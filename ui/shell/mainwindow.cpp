@@ -16,6 +16,7 @@
 #include "shell/windowgeometry.h"
 #include "sidebar/sidebar.h"
 #include "widgets/focusring.h"
+#include "widgets/undokeys.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -261,16 +262,6 @@ void MainWindow::restoreWindowState()
         sidebarSized_ = splitter_->restoreState(splitter);
 }
 
-namespace {
-bool isUndoOrRedo(const QKeyEvent* key)
-{
-    const QKeyCombination combination = key->keyCombination();
-    return key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo) ||
-           combination == QKeyCombination(Qt::CTRL | Qt::Key_Y) ||
-           combination == QKeyCombination(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
-}
-} // namespace
-
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
     // One undo a teacher can predict: in any box of this window (the search field, a table cell
@@ -280,7 +271,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     if (type != QEvent::ShortcutOverride && type != QEvent::KeyPress)
         return false;
     auto* widget = qobject_cast<QWidget*>(watched);
-    if (!widget || widget->window() != this || !isUndoOrRedo(static_cast<QKeyEvent*>(event)))
+    if (!widget || widget->window() != this || !isUndoOrRedoKey(static_cast<QKeyEvent*>(event)))
         return false;
     if (type == QEvent::ShortcutOverride) {
         // A cell being typed in writes its text when it loses the focus to its table.
