@@ -50,7 +50,9 @@ QWidget* TargetDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
         for (TargetStatus s : allValues<TargetStatus>())
             combo->addItem(shapes::targetStatusIcon(s), displayName(s), static_cast<int>(s));
         combo->setAccessibleName(tr("Target status"));
-        // The list shows each status whole ("Not yet achieved"), however narrow the column.
+        // The list shows each status whole ("Not yet achieved"), however narrow the column. (Fusion's
+        // menu-like list keeps room for a tick it never draws and cut the longest one short.)
+        combo->setItemDelegate(new QStyledItemDelegate(combo));
         int widest = 0;
         for (int i = 0; i < combo->count(); ++i)
             widest = std::max(widest, combo->fontMetrics().horizontalAdvance(combo->itemText(i)));
