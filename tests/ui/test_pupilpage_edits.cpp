@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QStyledItemDelegate>
 #include <QTabBar>
 #include <QTextBrowser>
 #include <QTabWidget>
@@ -632,6 +633,8 @@ TEST_CASE("Targets table details a teacher noticed: Remove needs a marked row, a
         auto* combo = qobject_cast<QComboBox*>(QApplication::focusWidget());
         REQUIRE(combo);
         CHECK(combo->geometry() == view->visualRect(cell));
+        // Drawn as a plain list: the style's menu-like items cut "Not yet achieved" to "Not ye…hieved".
+        CHECK(qobject_cast<QStyledItemDelegate*>(combo->itemDelegate()) != nullptr);
         for (int i = 0; i < combo->count(); ++i)
             CHECK(combo->view()->minimumWidth() >= combo->fontMetrics().horizontalAdvance(combo->itemText(i)) +
                                                        combo->iconSize().width());
