@@ -1,0 +1,2 @@
+target_sources(waymark_core PRIVATE
+    exchange/csvtable.h exchange/csvtable.cpp)
