@@ -1,2 +1,3 @@
 target_sources(waymark_core PRIVATE
-    exchange/csvtable.h exchange/csvtable.cpp)
+    exchange/csvtable.h exchange/csvtable.cpp
+    exchange/rostercolumns.h exchange/rostercolumns.cpp)
