@@ -106,17 +106,18 @@ void saveAttachmentAs(Database& db, const AttachedFile& file, const QString& pat
     const QString schoolCanonical = QFileInfo(db.path()).canonicalFilePath();
     const QString destinationCanonical =
         QFileInfo(QFileInfo(path).absolutePath()).canonicalFilePath() + QLatin1Char('/') + QFileInfo(path).fileName();
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
-        if (destination == school + suffix || (!schoolCanonical.isEmpty() && destinationCanonical == schoolCanonical + suffix))
+    for (const QString& suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        if (destination == school + suffix ||
+            (!schoolCanonical.isEmpty() && destinationCanonical == schoolCanonical + suffix))
             throw StorageError(StorageError::Kind::Invalid,
                                tr("A copy of “%1” cannot be saved over the school file itself. Choose another name.")
                                    .arg(safeFileName(file)));
     }
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
-        throw StorageError(StorageError::Kind::Io,
-                           tr("“%1” could not be written: %2. Choose another folder.")
-                               .arg(QDir::toNativeSeparators(path), out.errorString()));
+        throw StorageError(StorageError::Kind::Io, tr("“%1” could not be written: %2. Choose another folder.")
+                                                       .arg(QDir::toNativeSeparators(path), out.errorString()));
     try {
         Transaction read(db, Transaction::Kind::Read);
         AttachmentStore(db).read(file.sha256, out);

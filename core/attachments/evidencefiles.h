@@ -15,7 +15,7 @@ class Database;
 // out of the school file to where the teacher wants it.
 struct AttachedFile
 {
-    RowId id = 0; // the evidence_attachment row
+    RowId id = 0;     // the evidence_attachment row
     QString fileName; // as it was added ("fractions.jpg"); may be empty
     QString sha256;
     qint64 size = 0;

@@ -20,7 +20,8 @@ QJsonObject toJson(const setup::SchoolDetails& details)
             {QStringLiteral("urn"), details.urn},
             {QStringLiteral("la"), details.laCode},
             {QStringLiteral("estab"), details.estab},
-            {QStringLiteral("phase"), QString::fromLatin1(phase.data(), qsizetype(phase.size())).replace(QLatin1Char('_'), QLatin1Char('-'))}};
+            {QStringLiteral("phase"),
+             QString::fromLatin1(phase.data(), qsizetype(phase.size())).replace(QLatin1Char('_'), QLatin1Char('-'))}};
 }
 
 int runSchool(Context& context, const QCommandLineParser& parser)
@@ -47,7 +48,8 @@ int runSchool(Context& context, const QCommandLineParser& parser)
     if (parser.isSet(QStringLiteral("estab")))
         details.estab = parser.value(QStringLiteral("estab"));
     if (parser.isSet(QStringLiteral("phase"))) {
-        const QString wanted = parser.value(QStringLiteral("phase")).trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
+        const QString wanted =
+            parser.value(QStringLiteral("phase")).trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
         const auto phase = fromText<SchoolPhase>(wanted.toStdString());
         if (!phase)
             throw UsageError(Tr::tr("--phase is primary, secondary, all-through or special, not “%1”.")
@@ -68,20 +70,20 @@ int runSchool(Context& context, const QCommandLineParser& parser)
 
 Command schoolCommand()
 {
-    return {QStringLiteral("school"),
-            QStringLiteral("FILE"),
-            1,
-            Tr::tr("Show or change the school's name, URN, DfE number and phase."),
-            Tr::tr("Prints the school's details in FILE as JSON: name, urn, la, estab and phase. With any\n"
-                   "of the options, changes those details first (the old ones are kept in the file's\n"
-                   "history) and prints the result. Details that are not valid change nothing."),
-            {{{QStringLiteral("name")}, QStringLiteral("NAME"), Tr::tr("The school's name.")},
-             {{QStringLiteral("urn")}, QStringLiteral("URN"), Tr::tr("Unique reference number: 6 digits.")},
-             {{QStringLiteral("la")}, QStringLiteral("NUMBER"), Tr::tr("Local-authority number: 3 digits.")},
-             {{QStringLiteral("estab")}, QStringLiteral("NUMBER"), Tr::tr("Establishment number: 4 digits.")},
-             {{QStringLiteral("phase")}, QStringLiteral("PHASE"),
-              Tr::tr("primary, secondary, all-through or special.")}},
-            runSchool};
+    return {
+        QStringLiteral("school"),
+        QStringLiteral("FILE"),
+        1,
+        Tr::tr("Show or change the school's name, URN, DfE number and phase."),
+        Tr::tr("Prints the school's details in FILE as JSON: name, urn, la, estab and phase. With any\n"
+               "of the options, changes those details first (the old ones are kept in the file's\n"
+               "history) and prints the result. Details that are not valid change nothing."),
+        {{{QStringLiteral("name")}, QStringLiteral("NAME"), Tr::tr("The school's name.")},
+         {{QStringLiteral("urn")}, QStringLiteral("URN"), Tr::tr("Unique reference number: 6 digits.")},
+         {{QStringLiteral("la")}, QStringLiteral("NUMBER"), Tr::tr("Local-authority number: 3 digits.")},
+         {{QStringLiteral("estab")}, QStringLiteral("NUMBER"), Tr::tr("Establishment number: 4 digits.")},
+         {{QStringLiteral("phase")}, QStringLiteral("PHASE"), Tr::tr("primary, secondary, all-through or special.")}},
+        runSchool};
 }
 
 } // namespace waymark::cli

@@ -23,10 +23,10 @@ StorageError invalid(const QString& message)
 }
 
 // Windows-1252's characters for bytes 0x80-0x9F (the rest is Latin-1); 0 where it has none.
-constexpr std::array<char16_t, 32> kWindows1252High{
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr std::array<char16_t, 32> kWindows1252High{0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                                    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 // A byte no text file holds: controls other than tab, line feed, form feed and carriage return.
 bool isBinaryByte(unsigned char c)
@@ -172,11 +172,11 @@ CsvTable parseCsv(const QString& text, QChar delimiter)
     table.delimiter = delimiter;
     QStringList record;
     QString cell;
-    bool quoted = false;      // inside a quoted cell
-    bool wasQuoted = false;   // this cell began with a quote
-    int line = 1;             // of the character being read
-    int recordLine = 1;       // where the record began
-    int quoteLine = 0;        // where an open quote began
+    bool quoted = false;    // inside a quoted cell
+    bool wasQuoted = false; // this cell began with a quote
+    int line = 1;           // of the character being read
+    int recordLine = 1;     // where the record began
+    int quoteLine = 0;      // where an open quote began
     bool recordHasText = false;
 
     const auto endCell = [&] {

@@ -54,7 +54,8 @@ const std::vector<std::pair<RosterField, QStringList>>& synonyms()
         {RosterField::PupilPremium,
          {QStringLiteral("pp"), QStringLiteral("pupilpremium"), QStringLiteral("ppindicator"),
           QStringLiteral("pupilpremiumindicator")}},
-        {RosterField::Eal, {QStringLiteral("eal"), QStringLiteral("englishasanadditionallanguage"), QStringLiteral("ealstatus")}},
+        {RosterField::Eal,
+         {QStringLiteral("eal"), QStringLiteral("englishasanadditionallanguage"), QStringLiteral("ealstatus")}},
         {RosterField::FirstLanguage,
          {QStringLiteral("firstlanguage"), QStringLiteral("language"), QStringLiteral("homelanguage")}},
         {RosterField::LookedAfter,
@@ -73,24 +74,42 @@ QString tr(const char* text)
 QString fieldName(RosterField field)
 {
     switch (field) {
-    case RosterField::Ignore: return tr("(not imported)");
-    case RosterField::Upn: return tr("UPN");
-    case RosterField::MisId: return tr("MIS id");
-    case RosterField::LegalSurname: return tr("Legal surname");
-    case RosterField::LegalForename: return tr("Legal forename");
-    case RosterField::MiddleNames: return tr("Middle names");
-    case RosterField::PreferredSurname: return tr("Preferred surname");
-    case RosterField::PreferredForename: return tr("Preferred forename");
-    case RosterField::DateOfBirth: return tr("Date of birth");
-    case RosterField::Sex: return tr("Sex");
-    case RosterField::YearGroup: return tr("Year group");
-    case RosterField::TutorGroup: return tr("Tutor group");
-    case RosterField::Sen: return tr("SEN");
-    case RosterField::FreeSchoolMeals: return tr("Free school meals");
-    case RosterField::PupilPremium: return tr("Pupil premium");
-    case RosterField::Eal: return tr("EAL");
-    case RosterField::FirstLanguage: return tr("First language");
-    case RosterField::LookedAfter: return tr("Looked after");
+    case RosterField::Ignore:
+        return tr("(not imported)");
+    case RosterField::Upn:
+        return tr("UPN");
+    case RosterField::MisId:
+        return tr("MIS id");
+    case RosterField::LegalSurname:
+        return tr("Legal surname");
+    case RosterField::LegalForename:
+        return tr("Legal forename");
+    case RosterField::MiddleNames:
+        return tr("Middle names");
+    case RosterField::PreferredSurname:
+        return tr("Preferred surname");
+    case RosterField::PreferredForename:
+        return tr("Preferred forename");
+    case RosterField::DateOfBirth:
+        return tr("Date of birth");
+    case RosterField::Sex:
+        return tr("Sex");
+    case RosterField::YearGroup:
+        return tr("Year group");
+    case RosterField::TutorGroup:
+        return tr("Tutor group");
+    case RosterField::Sen:
+        return tr("SEN");
+    case RosterField::FreeSchoolMeals:
+        return tr("Free school meals");
+    case RosterField::PupilPremium:
+        return tr("Pupil premium");
+    case RosterField::Eal:
+        return tr("EAL");
+    case RosterField::FirstLanguage:
+        return tr("First language");
+    case RosterField::LookedAfter:
+        return tr("Looked after");
     }
     return {};
 }
@@ -185,10 +204,15 @@ std::optional<SenStatus> parseSen(const QString& text)
 std::optional<bool> parseYesNo(const QString& text)
 {
     const QString key = headerKey(text);
-    static const QStringList yes{QStringLiteral("y"), QStringLiteral("yes"), QStringLiteral("1"),
-                                 QStringLiteral("true"), QStringLiteral("t"), QStringLiteral("eligible")};
-    static const QStringList no{QString(), QStringLiteral("n"), QStringLiteral("no"), QStringLiteral("0"),
-                                QStringLiteral("false"), QStringLiteral("f"), QStringLiteral("noteligible")};
+    static const QStringList yes{QStringLiteral("y"),    QStringLiteral("yes"), QStringLiteral("1"),
+                                 QStringLiteral("true"), QStringLiteral("t"),   QStringLiteral("eligible")};
+    static const QStringList no{QString(),
+                                QStringLiteral("n"),
+                                QStringLiteral("no"),
+                                QStringLiteral("0"),
+                                QStringLiteral("false"),
+                                QStringLiteral("f"),
+                                QStringLiteral("noteligible")};
     if (yes.contains(key))
         return true;
     if (no.contains(key))

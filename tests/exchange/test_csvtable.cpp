@@ -34,7 +34,9 @@ QString summary(const QByteArray& bytes)
         out << QStringLiteral("delimiter: ") + delimiterName(table.delimiter);
         out << QStringLiteral("header: ") + table.header.join(QStringLiteral(" | "));
         for (const CsvTable::Row& row : table.rows)
-            out << QStringLiteral("line %1: ").arg(row.line) + row.cells.join(QStringLiteral(" | ")).replace(QLatin1Char('\n'), QStringLiteral("\\n")).replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+            out << QStringLiteral("line %1: ").arg(row.line) + row.cells.join(QStringLiteral(" | "))
+                                                                   .replace(QLatin1Char('\n'), QStringLiteral("\\n"))
+                                                                   .replace(QLatin1Char('\r'), QStringLiteral("\\r"));
         for (const CsvTable::Problem& problem : table.problems)
             out << QStringLiteral("problem line %1: ").arg(problem.line) + problem.reason;
     } catch (const StorageError& e) {

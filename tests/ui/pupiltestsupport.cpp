@@ -1,5 +1,6 @@
 #include "pupiltestsupport.h"
 
+#include "pupil/pupileditor.h"
 #include "widgets/datefield.h"
 
 #include "domain/entities.h"
@@ -262,6 +263,13 @@ PupilPageFixture::PupilPageFixture(int historyEvidence, Database::Options option
     page.activateWindow();
     QApplication::setActiveWindow(&page);
     REQUIRE(QTest::qWaitForWindowActive(&page));
+}
+
+bool editElsewhere(SchoolSession& session, const std::function<bool(PupilEditor&)>& edit)
+{
+    QUndoStack undo;
+    PupilEditor editor(session, undo);
+    return edit(editor);
 }
 
 DateField* dateFieldNamed(QWidget* root, const QString& accessibleName)

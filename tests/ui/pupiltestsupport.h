@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QUndoStack>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -20,6 +21,7 @@ class QWidget;
 
 namespace waymark {
 class DateField;
+class PupilEditor;
 }
 
 namespace waymark::test {
@@ -81,6 +83,10 @@ struct PupilPageFixture
 
 QLineEdit* lineEditNamed(QWidget* root, const QString& accessibleName);
 DateField* dateFieldNamed(QWidget* root, const QString& accessibleName);
+
+// An edit made as a second window would make it: its own editor and undo stack on `session` (a
+// second connection to the file). Returns what `edit` returned.
+bool editElsewhere(SchoolSession& session, const std::function<bool(PupilEditor&)>& edit);
 
 // Types into a field as a teacher would: focus it, select what is there, type.
 void typeInto(QWidget* edit, const QString& text);

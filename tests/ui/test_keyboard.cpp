@@ -7,6 +7,7 @@
 #include "dashboard/reviewduemodel.h"
 #include "group/grouppage.h"
 #include "pupil/evidencepanel.h"
+#include "pupil/planeditor.h"
 #include "pupil/pupilpage.h"
 #include "pupil/targetmodel.h"
 #include "pupil/targetspanel.h"
@@ -16,23 +17,22 @@
 #include "sidebar/sidebar.h"
 #include "sidebar/sidebarfilter.h"
 #include "sidebar/sidebarmodel.h"
-#include "welcome/welcomedialog.h"
-#include "widgets/focusring.h"
-#include "pupil/planeditor.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
+#include "welcome/welcomedialog.h"
+#include "widgets/focusring.h"
 
 #include <QAbstractScrollArea>
 #include <QApplication>
 #include <QCommandLinkButton>
 #include <QImage>
-#include <QPlainTextEdit>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTest>
 #include <QTableView>
+#include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -133,7 +133,8 @@ TEST_CASE("Tab follows the screen on the dashboard, a group's page and every tab
     {
         REQUIRE(w.showPupil(f.school.amara));
         PupilPage* page = w.pupilPage();
-        for (int tab : {PupilPage::PlanTab, PupilPage::DetailsTab, PupilPage::CharacteristicsTab, PupilPage::EvidenceTab}) {
+        for (int tab :
+             {PupilPage::PlanTab, PupilPage::DetailsTab, PupilPage::CharacteristicsTab, PupilPage::EvidenceTab}) {
             page->tabs()->setCurrentIndex(tab);
             QApplication::processEvents();
             checkTabOrder(w, {w.sidebar()->tree(), page->tabs()->tabBar()},
@@ -249,7 +250,9 @@ int pixelsOfColour(const QImage& image, QPoint from, QPoint to, const QColor& co
     for (int i = 0; i <= steps; ++i) {
         const QPoint p = from + (to - from) * i / std::max(steps, 1);
         const QColor c = image.pixelColor(p);
-        if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) < 40)
+        if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) +
+                std::abs(c.blue() - colour.blue()) <
+            40)
             ++count;
     }
     return count;
@@ -360,11 +363,13 @@ TEST_CASE("Ctrl+Z is the app's Undo wherever the focus is: the search field, a c
         search->setFocus();
         QTest::keyClicks(search, QStringLiteral("zz"));
         QTest::keyClick(search, Qt::Key_Z, Qt::ControlModifier);
-        CHECK(test::waitFor([&] { return model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == original; }));
+        CHECK(test::waitFor(
+            [&] { return model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == original; }));
         CHECK(search->text() == QStringLiteral("zz"));
         QTest::keyClick(search, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         CHECK(test::waitFor([&] {
-            return model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == QStringLiteral("Read aloud every day.");
+            return model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() ==
+                   QStringLiteral("Read aloud every day.");
         }));
     }
     SECTION("in a cell being typed in, the typing becomes a step and Ctrl+Z takes it back; Ctrl+Y puts it again")
@@ -382,7 +387,8 @@ TEST_CASE("Ctrl+Z is the app's Undo wherever the focus is: the search field, a c
         CHECK(undo.count() == steps + 1); // the typing was written as a step, then undone
         CHECK(model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == original);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y, Qt::ControlModifier);
-        CHECK(model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() == QStringLiteral("Use a number line"));
+        CHECK(model->index(0, TargetModel::TextColumn).data(Qt::EditRole).toString() ==
+              QStringLiteral("Use a number line"));
     }
 }
 

@@ -4,12 +4,12 @@
 #include "pupil/characteristicspanel.h"
 #include "pupil/detailsform.h"
 #include "pupil/evidencepanel.h"
-#include "widgets/datefield.h"
 #include "pupil/planeditor.h"
 #include "pupil/pupileditor.h"
 #include "pupil/targetmodel.h"
 #include "pupil/targetspanel.h"
 #include "pupiltestsupport.h"
+#include "widgets/datefield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,10 +20,10 @@
 #include <QProcess>
 #include <QStyledItemDelegate>
 #include <QTabBar>
-#include <QTextBrowser>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <catch2/catch.hpp>
 
@@ -305,12 +305,10 @@ TEST_CASE("Another program's edit is noticed and shown; an edit begun before it 
     // A second window (another connection, as a second Waymark would have) changes the pronouns.
     auto other = SchoolSession::open(f.school.path);
     CHECK_FALSE(f.session->checkForOutsideChanges()); // nothing yet
-    {
-        QUndoStack otherUndo;
-        PupilEditor otherEditor(*other, otherUndo);
-        REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("she/they"),
-                                        QStringLiteral("x")));
-    }
+    REQUIRE(editElsewhere(*other, [&](PupilEditor& elsewhere) {
+        return elsewhere.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("she/they"),
+                                     QStringLiteral("x"));
+    }));
     CHECK(pronouns->text() == before); // not seen until the file is looked at again
     CHECK(f.session->checkForOutsideChanges());
     CHECK(pronouns->text() == QStringLiteral("she/they"));
@@ -318,12 +316,9 @@ TEST_CASE("Another program's edit is noticed and shown; an edit begun before it 
 
     // This window's teacher starts typing; meanwhile the other window changes the field again.
     typeInto(pronouns, QStringLiteral("they/them"));
-    {
-        QUndoStack otherUndo;
-        PupilEditor otherEditor(*other, otherUndo);
-        REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("he/him"),
-                                        QStringLiteral("x")));
-    }
+    REQUIRE(editElsewhere(*other, [&](PupilEditor& elsewhere) {
+        return elsewhere.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("he/him"), QStringLiteral("x"));
+    }));
     CHECK(f.session->checkForOutsideChanges());
     CHECK(pronouns->text() == QStringLiteral("they/them")); // the teacher's typing is not disturbed
     f.page.commitPendingEdits();
@@ -339,12 +334,9 @@ TEST_CASE("Another program's edit is noticed and shown; an edit begun before it 
     }
 
     // The other window changes it once more; undo here must not write the stale "he/him" over it.
-    {
-        QUndoStack otherUndo;
-        PupilEditor otherEditor(*other, otherUndo);
-        REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("xe/xem"),
-                                        QStringLiteral("x")));
-    }
+    REQUIRE(editElsewhere(*other, [&](PupilEditor& elsewhere) {
+        return elsewhere.changePupil(f.school.pupilId, &Pupil::pronouns, QStringLiteral("xe/xem"), QStringLiteral("x"));
+    }));
     f.undo.undo();
     CHECK(stored<Pupil>(f.school.path, f.school.pupilId)->pronouns == QStringLiteral("xe/xem"));
     CHECK(f.page.lastProblem().contains(QStringLiteral("changed elsewhere since")));
@@ -420,8 +412,8 @@ TEST_CASE("Tab on the plan tab goes through the targets before the four boxes be
     const int table = position(f.page.targets()->view());
     REQUIRE(table >= 0);
     int previous = table;
-    for (PlanEditor::Part part : {PlanEditor::Strengths, PlanEditor::Needs, PlanEditor::Strategies,
-                                  PlanEditor::Provision}) {
+    for (PlanEditor::Part part :
+         {PlanEditor::Strengths, PlanEditor::Needs, PlanEditor::Strategies, PlanEditor::Provision}) {
         INFO("plan part " << int(part));
         const int here = position(f.page.plan()->editor(part));
         CHECK(here > previous);
@@ -429,7 +421,8 @@ TEST_CASE("Tab on the plan tab goes through the targets before the four boxes be
     }
 }
 
-TEST_CASE("A target cell typed in while another window changes it: the typing is saved, the other kept, the teacher told")
+TEST_CASE(
+    "A target cell typed in while another window changes it: the typing is saved, the other kept, the teacher told")
 {
     PupilPageFixture f;
     f.page.showPupil(f.school.pupilId);
@@ -447,11 +440,9 @@ TEST_CASE("A target cell typed in while another window changes it: the typing is
 
     // Meanwhile, another window changes the same target's words; this one notices (its timer).
     auto other = SchoolSession::open(f.school.path);
-    {
-        QUndoStack otherUndo;
-        PupilEditor otherEditor(*other, otherUndo);
-        REQUIRE(otherEditor.changeTarget(targetId, &Target::text, QStringLiteral("Count in tens"), QStringLiteral("x")));
-    }
+    REQUIRE(editElsewhere(*other, [&](PupilEditor& elsewhere) {
+        return elsewhere.changeTarget(targetId, &Target::text, QStringLiteral("Count in tens"), QStringLiteral("x"));
+    }));
     CHECK(f.session->checkForOutsideChanges());
     CHECK(editor->text() == QStringLiteral("Count on in fives to 100")); // the typing is untouched
 
@@ -474,7 +465,9 @@ TEST_CASE("A target's words longer than the table shows are not edited in the ce
     const RowId targetId = model->index(0, TargetModel::TextColumn).data(TargetModel::TargetIdRole).toLongLong();
     {
         auto db = Database::open(f.school.path);
-        db->prepare("UPDATE target SET text = ?1 WHERE id = ?2").bindAll(QString(5000, QLatin1Char('w')), targetId).run();
+        db->prepare("UPDATE target SET text = ?1 WHERE id = ?2")
+            .bindAll(QString(5000, QLatin1Char('w')), targetId)
+            .run();
     }
     REQUIRE(f.session->checkForOutsideChanges());
     const QModelIndex cell = model->index(model->rowOf(targetId), TargetModel::TextColumn);
@@ -496,11 +489,9 @@ TEST_CASE("A date being typed, or one that cannot be read, is not replaced by a 
     REQUIRE(born->hasUnreadableText());
 
     auto other = SchoolSession::open(f.school.path);
-    {
-        QUndoStack otherUndo;
-        PupilEditor otherEditor(*other, otherUndo);
-        REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::dateOfBirth, QDate(2015, 3, 3), QStringLiteral("x")));
-    }
+    REQUIRE(editElsewhere(*other, [&](PupilEditor& elsewhere) {
+        return elsewhere.changePupil(f.school.pupilId, &Pupil::dateOfBirth, QDate(2015, 3, 3), QStringLiteral("x"));
+    }));
     CHECK(f.session->checkForOutsideChanges());
     CHECK(born->text() == QStringLiteral("31/02/2015")); // still what the teacher typed, to fix
 
@@ -522,9 +513,9 @@ TEST_CASE("Undoing an added target, or redoing a removal, never takes away words
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape); // leave the new target's cell
     const auto changeElsewhere = [&](RowId id, const QString& words) {
         auto other = SchoolSession::open(f.school.path);
-        QUndoStack otherUndo;
-        PupilEditor otherEditor(*other, otherUndo);
-        REQUIRE(otherEditor.changeTarget(id, &Target::text, words, QStringLiteral("x")));
+        REQUIRE(editElsewhere(*other, [&](PupilEditor& elsewhere) {
+            return elsewhere.changeTarget(id, &Target::text, words, QStringLiteral("x"));
+        }));
     };
 
     SECTION("undo Add target")
@@ -551,7 +542,8 @@ TEST_CASE("Undoing an added target, or redoing a removal, never takes away words
     }
 }
 
-TEST_CASE("A date typed but not yet read is written by Ctrl+Z or leaving the page; the same date typed again ends the typing")
+TEST_CASE(
+    "A date typed but not yet read is written by Ctrl+Z or leaving the page; the same date typed again ends the typing")
 {
     PupilPageFixture f;
     f.page.showPupil(f.school.pupilId);
@@ -575,17 +567,16 @@ TEST_CASE("A date typed but not yet read is written by Ctrl+Z or leaving the pag
         QTest::keyClicks(born, born->text());
         QTest::keyClick(born, Qt::Key_Return);
         auto other = SchoolSession::open(f.school.path);
-        {
-            QUndoStack otherUndo;
-            PupilEditor otherEditor(*other, otherUndo);
-            REQUIRE(otherEditor.changePupil(f.school.pupilId, &Pupil::dateOfBirth, before.addDays(1), QStringLiteral("x")));
-        }
+        REQUIRE(editElsewhere(*other, [&](PupilEditor& elsewhere) {
+            return elsewhere.changePupil(f.school.pupilId, &Pupil::dateOfBirth, before.addDays(1), QStringLiteral("x"));
+        }));
         CHECK(f.session->checkForOutsideChanges());
         CHECK(born->date() == before.addDays(1));
     }
 }
 
-TEST_CASE("Targets table details a teacher noticed: Remove needs a marked row, a bad date keeps its cell open, statuses whole")
+TEST_CASE("Targets table details a teacher noticed: Remove needs a marked row, a bad date keeps its cell open, "
+          "statuses whole")
 {
     PupilPageFixture f;
     f.page.showPupil(f.school.pupilId);
@@ -636,8 +627,8 @@ TEST_CASE("Targets table details a teacher noticed: Remove needs a marked row, a
         // Drawn as a plain list: the style's menu-like items cut "Not yet achieved" to "Not ye…hieved".
         CHECK(qobject_cast<QStyledItemDelegate*>(combo->itemDelegate()) != nullptr);
         for (int i = 0; i < combo->count(); ++i)
-            CHECK(combo->view()->minimumWidth() >= combo->fontMetrics().horizontalAdvance(combo->itemText(i)) +
-                                                       combo->iconSize().width());
+            CHECK(combo->view()->minimumWidth() >=
+                  combo->fontMetrics().horizontalAdvance(combo->itemText(i)) + combo->iconSize().width());
     }
 }
 

@@ -20,11 +20,11 @@
 #include "pupil/targetmodel.h"
 #include "pupil/targetspanel.h"
 #include "settings.h"
+#include "setup/schooldetailsdialog.h"
 #include "shell/mainwindow.h"
 #include "storage/database.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
-#include "setup/schooldetailsdialog.h"
 #include "welcome/newschooldialog.h"
 #include "welcome/welcomedialog.h"
 #include "widgets/columnlayout.h"
@@ -50,7 +50,8 @@ namespace {
 QString scaleName()
 {
     const QString scale = qEnvironmentVariable("QT_SCALE_FACTOR", QStringLiteral("1"));
-    const QSize screen = QGuiApplication::primaryScreen()->size() * QGuiApplication::primaryScreen()->devicePixelRatio();
+    const QSize screen =
+        QGuiApplication::primaryScreen()->size() * QGuiApplication::primaryScreen()->devicePixelRatio();
     return QStringLiteral("%1x%2-at-%3").arg(screen.width()).arg(screen.height()).arg(scale);
 }
 
@@ -201,8 +202,8 @@ TEST_CASE("No column of words or values is cut to nothing at this scale")
                                    static_cast<int>(status), Qt::EditRole));
             ++row;
         }
-        REQUIRE(model->setData(model->index(0, TargetModel::AreaColumn), QStringLiteral("Communication and interaction"),
-                               Qt::EditRole));
+        REQUIRE(model->setData(model->index(0, TargetModel::AreaColumn),
+                               QStringLiteral("Communication and interaction"), Qt::EditRole));
         f.settle();
         savePicture(w, QStringLiteral("targets"));
         QTableView* view = page->targets()->view();
@@ -239,7 +240,8 @@ TEST_CASE("No column of words or values is cut to nothing at this scale")
                                                             : static_cast<QWidget*>(page->characteristics());
             auto* area = qobject_cast<QScrollArea*>(content->parentWidget()->parentWidget());
             REQUIRE(area);
-            savePicture(w, tab == PupilPage::DetailsTab ? QStringLiteral("details") : QStringLiteral("characteristics"));
+            savePicture(w,
+                        tab == PupilPage::DetailsTab ? QStringLiteral("details") : QStringLiteral("characteristics"));
             INFO("tab " << tab << ": content needs " << content->minimumSizeHint().width() << ", the tab has "
                         << area->viewport()->width());
             CHECK_FALSE(area->horizontalScrollBar()->isVisible());
@@ -294,7 +296,9 @@ TEST_CASE("The dialogs fit the screen at this scale")
         CHECK(dialog->height() <= screen.height());
         const QString folder = qEnvironmentVariable("WAYMARK_SHOTS_DIR", QDir::currentPath());
         dialog->grab().save(QDir(folder).filePath(
-            QStringLiteral("scaling-%1-dialog-%2.png").arg(scaleName(), QString::fromLatin1(dialog->metaObject()->className()).section(QStringLiteral("::"), -1))));
+            QStringLiteral("scaling-%1-dialog-%2.png")
+                .arg(scaleName(),
+                     QString::fromLatin1(dialog->metaObject()->className()).section(QStringLiteral("::"), -1))));
         dialog->hide();
     }
 }

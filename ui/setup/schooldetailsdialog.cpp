@@ -16,22 +16,17 @@
 namespace waymark {
 
 SchoolDetailsDialog::SchoolDetailsDialog(const setup::SchoolDetails& current, QWidget* parent)
-    : QDialog(parent)
-    , current_(current)
-    , name_(new QLineEdit(current.name, this))
-    , urn_(new QLineEdit(current.urn, this))
-    , la_(new QLineEdit(current.laCode, this))
-    , estab_(new QLineEdit(current.estab, this))
-    , phase_(new QComboBox(this))
-    , problem_(new QLabel(this))
+    : QDialog(parent), current_(current), name_(new QLineEdit(current.name, this)),
+      urn_(new QLineEdit(current.urn, this)), la_(new QLineEdit(current.laCode, this)),
+      estab_(new QLineEdit(current.estab, this)), phase_(new QComboBox(this)), problem_(new QLabel(this))
 {
     setWindowTitle(tr("School Details"));
     if (current.name.size() > limits::kName) {
         // A file from elsewhere may hold a longer name than Waymark writes: shown whole, not
         // edited (a cut copy would replace it), and kept as it is when the rest is saved.
         name_->setReadOnly(true);
-        name_->setToolTip(tr("This name is longer than Waymark allows (%1 characters), so it is kept as it is.")
-                              .arg(limits::kName));
+        name_->setToolTip(
+            tr("This name is longer than Waymark allows (%1 characters), so it is kept as it is.").arg(limits::kName));
     } else {
         name_->setMaxLength(limits::kName);
     }

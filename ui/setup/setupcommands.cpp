@@ -19,13 +19,9 @@ ChangeSchoolDetails::ChangeSchoolDetails(Database& db, setup::SchoolDetails befo
                                          std::function<void(const QString&)> problem)
     : QUndoCommand(onlyTheName(before, after)
                        ? QCoreApplication::translate("waymark::ChangeSchoolDetails", "Rename the school")
-                       : QCoreApplication::translate("waymark::ChangeSchoolDetails", "Change the school's details"))
-    , db_(db)
-    , before_(std::move(before))
-    , after_(std::move(after))
-    , problem_(std::move(problem))
-{
-}
+                       : QCoreApplication::translate("waymark::ChangeSchoolDetails", "Change the school's details")),
+      db_(db), before_(std::move(before)), after_(std::move(after)), problem_(std::move(problem))
+{}
 
 void ChangeSchoolDetails::redo()
 {

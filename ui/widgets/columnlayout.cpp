@@ -10,13 +10,11 @@
 
 namespace waymark {
 
-ColumnLayout::ColumnLayout(QAbstractItemView* view, QHeaderView* header)
-    : QObject(view)
-    , view_(view)
-    , header_(header)
+ColumnLayout::ColumnLayout(QAbstractItemView* view, QHeaderView* header) : QObject(view), view_(view), header_(header)
 {
     header_->setStretchLastSection(false);
-    header_->setMinimumSectionSize(std::min(header_->minimumSectionSize(), view_->fontMetrics().averageCharWidth() * 3));
+    header_->setMinimumSectionSize(
+        std::min(header_->minimumSectionSize(), view_->fontMetrics().averageCharWidth() * 3));
     view_->viewport()->installEventFilter(this);
     connect(header_, &QHeaderView::sectionResized, this, &ColumnLayout::onSectionResized);
 }

@@ -42,7 +42,7 @@ private:
     struct Column
     {
         bool shared = false;
-        int width = 0;  // wanted (fitted) or 0
+        int width = 0; // wanted (fitted) or 0
         int least = 0;
         int weight = 1;
     };

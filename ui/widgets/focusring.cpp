@@ -20,9 +20,7 @@ QAbstractScrollArea* ringed(QWidget* focused, const QWidget* window)
 }
 } // namespace
 
-FocusRing::FocusRing(QWidget* window)
-    : QWidget(window)
-    , window_(window)
+FocusRing::FocusRing(QWidget* window) : QWidget(window), window_(window)
 {
     setAttribute(Qt::WA_TransparentForMouseEvents);
     setAttribute(Qt::WA_NoSystemBackground);

@@ -11,11 +11,7 @@ namespace {
 class FirstMove final : public QObject
 {
 public:
-    explicit FirstMove(QAbstractItemView* view)
-        : QObject(view)
-        , view_(view)
-    {
-    }
+    explicit FirstMove(QAbstractItemView* view) : QObject(view), view_(view) {}
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override

@@ -11,9 +11,7 @@ class ResizeWatch final : public QObject
 {
 public:
     ResizeWatch(QWidget* watched, QObject* owner, std::function<void()> fit)
-        : QObject(owner)
-        , watched_(watched)
-        , fit_(std::move(fit))
+        : QObject(owner), watched_(watched), fit_(std::move(fit))
     {
         watched->installEventFilter(this);
     }
