@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDate>
 #include <QString>
 #include <QTextStream>
 
@@ -75,8 +76,13 @@ Command checkCommand();
 Command statsCommand();
 Command backupCommand();
 Command schoolCommand();
+Command pupilsCommand();
+Command addPupilCommand();
 
 QString helpFor(const Command& command);
+// The --today option (YYYY-MM-DD), or the computer's date when it is not given; UsageError if
+// malformed.
+QDate todayOption(const QCommandLineParser& parser);
 // One "  left   right" line of a help page, the right column aligned.
 QString helpRow(const QString& left, const QString& right);
 

@@ -43,6 +43,18 @@ QString helpRow(const QString& left, const QString& right)
     return QStringLiteral("  ") + left.leftJustified(22) + QLatin1Char(' ') + right + QLatin1Char('\n');
 }
 
+QDate todayOption(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("today")))
+        return QDate::currentDate();
+    const QString text = parser.value(QStringLiteral("today")).trimmed();
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid() || text.size() != 10 || date.year() < 1970 || date.year() > 2199)
+        throw UsageError(Tr::tr("--today must be a date written YYYY-MM-DD (for example 2025-03-14), not “%1”.")
+                             .arg(parser.value(QStringLiteral("today"))));
+    return date;
+}
+
 StorageError explainWriteFailure(const StorageError& error, const QString& path)
 {
     using Kind = StorageError::Kind;

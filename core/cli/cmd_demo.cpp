@@ -42,18 +42,6 @@ quint64 seed(const QCommandLineParser& parser)
     return value;
 }
 
-QDate today(const QCommandLineParser& parser)
-{
-    if (!parser.isSet(QStringLiteral("today")))
-        return QDate::currentDate();
-    const QString text = parser.value(QStringLiteral("today")).trimmed();
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid() || text.size() != 10 || date.year() < 1970 || date.year() > 2199)
-        throw UsageError(Tr::tr("--today must be a date written YYYY-MM-DD (for example 2025-03-14), not “%1”.")
-                             .arg(parser.value(QStringLiteral("today"))));
-    return date;
-}
-
 int runDemo(Context& context, const QCommandLineParser& parser)
 {
     const QString path = parser.positionalArguments().at(0);
@@ -61,7 +49,7 @@ int runDemo(Context& context, const QCommandLineParser& parser)
     options.pupils = int(wholeNumber(parser, QStringLiteral("pupils"), 240, 1, 10000));
     options.years = int(wholeNumber(parser, QStringLiteral("years"), 1, 1, 10));
     options.seed = seed(parser);
-    options.today = today(parser);
+    options.today = todayOption(parser);
     requireNewFileDestination(path);
 
     InterruptGuard interrupt;

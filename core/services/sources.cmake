@@ -1,3 +1,4 @@
 target_sources(waymark_core PRIVATE
     services/schoolsession.h services/schoolsession.cpp
-    services/schoolsetup.h services/schoolsetup.cpp)
+    services/schoolsetup.h services/schoolsetup.cpp
+    services/pupilsetup.h services/pupilsetup.cpp)

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
@@ -366,4 +367,57 @@ TEST_CASE("school shows the school's details as JSON and changes them; invalid d
     test::requireOneLineError(test::runCli({QStringLiteral("school"), path, QStringLiteral("--name"), QStringLiteral(" ")}),
                               2, {QStringLiteral("name")});
     CHECK(test::sha256Of(path) == before);
+}
+
+TEST_CASE("add-pupil adds a pupil through the set-up service; a bad or taken UPN adds nothing; pupils lists them")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    REQUIRE(test::runCli({QStringLiteral("init"), path}).exitCode == 0);
+    const QStringList today{QStringLiteral("--today"), QStringLiteral("2026-11-23")};
+    const CliRun added = test::runCli(QStringList{QStringLiteral("add-pupil"), path, QStringLiteral("--upn"),
+                                                  QStringLiteral("b801 2000 05001"), QStringLiteral("--surname"),
+                                                  QStringLiteral("Aydın"), QStringLiteral("--forename"),
+                                                  QStringLiteral("Emre"), QStringLiteral("--dob"),
+                                                  QStringLiteral("2014-09-02"), QStringLiteral("--year"),
+                                                  QStringLiteral("7")} +
+                                      today);
+    INFO(added.err.toStdString());
+    REQUIRE(added.exitCode == 0);
+    CHECK(added.out.contains(QStringLiteral("\"upn\":\"B801200005001\"")));
+
+    const QByteArray before = test::sha256Of(path);
+    test::requireOneLineError(
+        test::runCli(QStringList{QStringLiteral("add-pupil"), path, QStringLiteral("--upn"),
+                                 QStringLiteral("B801200005001"), QStringLiteral("--surname"), QStringLiteral("Smith"),
+                                 QStringLiteral("--forename"), QStringLiteral("Jo")} +
+                     today),
+        2, {QStringLiteral("Emre Aydın already has the UPN"), QStringLiteral("Nothing was added")});
+    test::requireOneLineError(
+        test::runCli(QStringList{QStringLiteral("add-pupil"), path, QStringLiteral("--upn"),
+                                 QStringLiteral("A801200005001"), QStringLiteral("--surname"), QStringLiteral("Smith"),
+                                 QStringLiteral("--forename"), QStringLiteral("Jo")} +
+                     today),
+        2, {QStringLiteral("should start with B")});
+    test::requireOneLineError(test::runCli(QStringList{QStringLiteral("add-pupil"), path, QStringLiteral("--surname"),
+                                                       QStringLiteral("Smith")} +
+                                           today),
+                              2, {QStringLiteral("first name")});
+    CHECK(test::sha256Of(path) == before);
+
+    const CliRun listed = test::runCli(QStringList{QStringLiteral("pupils"), path} + today);
+    REQUIRE(listed.exitCode == 0);
+    const QJsonArray pupils = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    REQUIRE(pupils.size() == 1);
+    CHECK(pupils[0].toObject().value(QStringLiteral("legal_surname")).toString() == QStringLiteral("Aydın"));
+    CHECK(pupils[0].toObject().value(QStringLiteral("year")).toInt() == 7);
+    CHECK(QJsonDocument::fromJson(test::runCli(QStringList{QStringLiteral("pupils"), path, QStringLiteral("--left")} +
+                                               today)
+                                      .out.toUtf8())
+              .array()
+              .isEmpty());
+    test::requireOneLineError(test::runCli(QStringList{QStringLiteral("pupils"), path, QStringLiteral("--group"),
+                                                       QStringLiteral("9X")} +
+                                           today),
+                              2, {QStringLiteral("no group called")});
 }
