@@ -1,3 +1,4 @@
 target_sources(waymark_core PRIVATE
     exchange/csvtable.h exchange/csvtable.cpp
-    exchange/rostercolumns.h exchange/rostercolumns.cpp)
+    exchange/rostercolumns.h exchange/rostercolumns.cpp
+    exchange/roster.h exchange/roster.cpp)
