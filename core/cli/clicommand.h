@@ -78,6 +78,7 @@ Command backupCommand();
 Command schoolCommand();
 Command pupilsCommand();
 Command addPupilCommand();
+Command importCommand();
 
 QString helpFor(const Command& command);
 // The --today option (YYYY-MM-DD), or the computer's date when it is not given; UsageError if

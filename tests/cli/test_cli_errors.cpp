@@ -421,3 +421,44 @@ TEST_CASE("add-pupil adds a pupil through the set-up service; a bad or taken UPN
                                            today),
                               2, {QStringLiteral("no group called")});
 }
+
+TEST_CASE("import brings a school in step with a roster CSV; --dry-run and a bad file write nothing")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    REQUIRE(test::runCli({QStringLiteral("init"), path}).exitCode == 0);
+    const QString roster = QStringLiteral(WAYMARK_FIXTURES_DIR "/../exchange/roster/sims-export/input.csv");
+    const QStringList today{QStringLiteral("--today"), QStringLiteral("2026-11-30")};
+
+    const QByteArray before = test::sha256Of(path);
+    const CliRun dry = test::runCli(QStringList{QStringLiteral("import"), path, roster, QStringLiteral("--dry-run")} + today);
+    INFO(dry.err.toStdString());
+    REQUIRE(dry.exitCode == 0);
+    const QJsonObject planned = QJsonDocument::fromJson(dry.out.toUtf8()).object();
+    CHECK(planned.value(QStringLiteral("created")).toInt() == 3);
+    CHECK(planned.value(QStringLiteral("rejected")).toArray().size() == 1);
+    CHECK(planned.value(QStringLiteral("rejected")).toArray()[0].toObject().value(QStringLiteral("row")).toInt() == 5);
+    CHECK(planned.value(QStringLiteral("flagged")).toArray()[0].toObject().value(QStringLiteral("reason")).toString().contains(
+        QStringLiteral("should start with B")));
+    CHECK(test::sha256Of(path) == before);
+
+    const CliRun done = test::runCli(QStringList{QStringLiteral("import"), path, roster} + today);
+    REQUIRE(done.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(done.out.toUtf8()).object().value(QStringLiteral("created")).toInt() == 3);
+    const CliRun again = test::runCli(QStringList{QStringLiteral("import"), path, roster} + today);
+    CHECK(QJsonDocument::fromJson(again.out.toUtf8()).object().value(QStringLiteral("unchanged")).toInt() == 3);
+    CHECK(test::sqliteShell(path, QStringLiteral("SELECT count(*) FROM pupil")) == QStringLiteral("3"));
+
+    const QByteArray after = test::sha256Of(path);
+    test::requireOneLineError(
+        test::runCli(QStringList{QStringLiteral("import"), path,
+                                 QStringLiteral(WAYMARK_FIXTURES_DIR "/../exchange/csv/binary-png/input.csv")} +
+                     today),
+        2, {QStringLiteral("not a text file")});
+    test::requireOneLineError(
+        test::runCli(QStringList{QStringLiteral("import"), path, roster, QStringLiteral("--format"),
+                                 QStringLiteral("ctf")} +
+                     today),
+        2, {QStringLiteral("--format ctf")});
+    CHECK(test::sha256Of(path) == after);
+}
