@@ -462,3 +462,43 @@ TEST_CASE("import brings a school in step with a roster CSV; --dry-run and a bad
         2, {QStringLiteral("--format ctf")});
     CHECK(test::sha256Of(path) == after);
 }
+
+TEST_CASE("import of every CSV case: a file that cannot be read changes nothing; one that can is imported")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    REQUIRE(test::runCli({QStringLiteral("init"), path}).exitCode == 0);
+    const QDir cases(QStringLiteral(WAYMARK_FIXTURES_DIR "/../exchange/csv"));
+    const QStringList names = cases.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    REQUIRE(names.size() >= 12);
+    for (const QString& name : names) {
+        INFO("case " << name.toStdString());
+        QFile expected(cases.filePath(name + QStringLiteral("/expected.txt")));
+        REQUIRE(expected.open(QIODevice::ReadOnly));
+        const bool unreadable = expected.readAll().startsWith("error:");
+        const QByteArray before = test::sha256Of(path);
+        const CliRun run = test::runCli({QStringLiteral("import"), path, cases.filePath(name + QStringLiteral("/input.csv")),
+                                         QStringLiteral("--today"), QStringLiteral("2026-11-30")});
+        if (unreadable) {
+            test::requireOneLineError(run, 2, {});
+            CHECK(test::sha256Of(path) == before);
+        } else {
+            INFO(run.err.toStdString());
+            CHECK(run.exitCode == 0);
+        }
+    }
+    // A 50 MB file is refused before it is read, and nothing changes.
+    const QString big = dir.path(QStringLiteral("big.csv"));
+    {
+        QFile file(big);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        const QByteArray line = ",Surname,Forename\n";
+        file.write("UPN,Surname,Forename\n");
+        for (qint64 written = 0; written < 50 * 1024 * 1024; written += line.size())
+            file.write(line);
+    }
+    const QByteArray before = test::sha256Of(path);
+    test::requireOneLineError(test::runCli({QStringLiteral("import"), path, big}), 2,
+                              {QStringLiteral("larger than a school roster")});
+    CHECK(test::sha256Of(path) == before);
+}
