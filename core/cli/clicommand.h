@@ -79,6 +79,7 @@ Command schoolCommand();
 Command pupilsCommand();
 Command addPupilCommand();
 Command importCommand();
+Command exportCommand();
 
 QString helpFor(const Command& command);
 // The --today option (YYYY-MM-DD), or the computer's date when it is not given; UsageError if

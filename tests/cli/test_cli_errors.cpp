@@ -502,3 +502,34 @@ TEST_CASE("import of every CSV case: a file that cannot be read changes nothing;
                               {QStringLiteral("larger than a school roster")});
     CHECK(test::sha256Of(path) == before);
 }
+
+TEST_CASE("export writes one CSV per kind of record, with cells a spreadsheet shows but never runs")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    REQUIRE(test::runCli({QStringLiteral("init"), path, QStringLiteral("--name"), QStringLiteral("Oakfield")}).exitCode == 0);
+    REQUIRE(test::runCli({QStringLiteral("add-pupil"), path, QStringLiteral("--surname"),
+                          QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"), QStringLiteral("--forename"),
+                          QStringLiteral("@Bob"), QStringLiteral("--today"), QStringLiteral("2026-11-30")})
+                .exitCode == 0);
+    const QByteArray before = test::sha256Of(path);
+    const QString out = dir.path(QStringLiteral("out"));
+    const CliRun run = test::runCli({QStringLiteral("export"), path, QStringLiteral("--format"), QStringLiteral("csv"),
+                                     QStringLiteral("--out"), out});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(test::sha256Of(path) == before); // reading only
+    const QJsonArray files = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("files")).toArray();
+    CHECK(files.size() == 11);
+    QFile pupils(out + QStringLiteral("/pupils.csv"));
+    REQUIRE(pupils.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pupils.readAll();
+    CHECK(bytes.startsWith("\xEF\xBB\xBF")); // a byte-order mark, so Excel reads UTF-8
+    const QString text = QString::fromUtf8(bytes);
+    CHECK(text.contains(QStringLiteral("'@Bob")));
+    CHECK(text.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")));
+    CHECK_FALSE(text.contains(QStringLiteral(",=HYPERLINK")));
+    test::requireOneLineError(test::runCli({QStringLiteral("export"), path, QStringLiteral("--format"),
+                                            QStringLiteral("xlsx"), QStringLiteral("--out"), out}),
+                              2, {QStringLiteral("--format xlsx")});
+}
