@@ -80,6 +80,7 @@ Command pupilsCommand();
 Command addPupilCommand();
 Command importCommand();
 Command exportCommand();
+Command groupsCommand();
 
 QString helpFor(const Command& command);
 // The --today option (YYYY-MM-DD), or the computer's date when it is not given; UsageError if

@@ -87,6 +87,29 @@ int runPupils(Context& context, const QCommandLineParser& parser)
     return kExitOk;
 }
 
+int runGroups(Context& context, const QCommandLineParser& parser)
+{
+    const QString path = parser.positionalArguments().at(0);
+    const QDate today = todayOption(parser);
+    ReadOnlyVisit visit(path, kBusyTimeoutMs);
+    Database& db = visit.db();
+    Transaction read(db, Transaction::Kind::Read);
+    const int year = rosterYear(db, today);
+    QJsonArray out;
+    for (const GroupSummary& g : groupsOfYear(db, year)) {
+        const char* kind = g.kind == GroupKind::Tutor ? "tutor" : g.kind == GroupKind::Set ? "set" : "class";
+        out.append(QJsonObject{{QStringLiteral("name"), g.name},
+                               {QStringLiteral("kind"), QString::fromLatin1(kind)},
+                               {QStringLiteral("year"), g.yearGroup ? QJsonValue(*g.yearGroup) : QJsonValue()},
+                               {QStringLiteral("academic_year"), SchoolCalendar::academicYearLabel(g.academicYear)},
+                               {QStringLiteral("subject"), g.subjectName},
+                               {QStringLiteral("teacher"), g.teacherName},
+                               {QStringLiteral("pupils"), g.memberCount}});
+    }
+    context.out << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
+    return kExitOk;
+}
+
 int runAddPupil(Context& context, const QCommandLineParser& parser)
 {
     const QString path = parser.positionalArguments().at(0);
@@ -142,6 +165,18 @@ Command pupilsCommand()
              {{QStringLiteral("left")}, QString(), Tr::tr("The pupils who have left, not those on roll.")},
              kToday},
             runPupils};
+}
+
+Command groupsCommand()
+{
+    return {QStringLiteral("groups"),
+            QStringLiteral("FILE"),
+            1,
+            Tr::tr("List this year's groups as JSON."),
+            Tr::tr("Prints a JSON list of the groups of the academic year in FILE (tutor groups, classes and\n"
+                   "sets): name, kind, year group, subject, teacher and how many pupils. Reads only."),
+            {kToday},
+            runGroups};
 }
 
 Command addPupilCommand()

@@ -533,3 +533,33 @@ TEST_CASE("export writes one CSV per kind of record, with cells a spreadsheet sh
                                             QStringLiteral("xlsx"), QStringLiteral("--out"), out}),
                               2, {QStringLiteral("--format xlsx")});
 }
+
+TEST_CASE("groups lists this year's groups as JSON, counted against the demo school's own rows")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("demo.waymark"));
+    REQUIRE(test::runCli({QStringLiteral("demo"), path, QStringLiteral("--pupils"), QStringLiteral("40"),
+                          QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--today"),
+                          QStringLiteral("2026-11-23")})
+                .exitCode == 0);
+    const CliRun run = test::runCli({QStringLiteral("groups"), path, QStringLiteral("--today"), QStringLiteral("2026-11-23")});
+    REQUIRE(run.exitCode == 0);
+    const QJsonArray groups = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    CHECK(QString::number(groups.size()) ==
+          test::sqliteShell(path, QStringLiteral("SELECT count(*) FROM pupil_group WHERE deleted = 0 AND academic_year = 2026")));
+    int tutor = 0;
+    for (const QJsonValue& g : groups)
+        tutor += g.toObject().value(QStringLiteral("kind")).toString() == QStringLiteral("tutor");
+    CHECK(QString::number(tutor) ==
+          test::sqliteShell(path, QStringLiteral("SELECT count(*) FROM pupil_group WHERE deleted = 0 AND academic_year = 2026 "
+                                                 "AND kind = 'tutor'")));
+    // Each pupil of a tutor group lists it among their groups.
+    const QString first = groups[0].toObject().value(QStringLiteral("name")).toString();
+    const CliRun members = test::runCli({QStringLiteral("pupils"), path, QStringLiteral("--group"), first,
+                                         QStringLiteral("--today"), QStringLiteral("2026-11-23")});
+    REQUIRE(members.exitCode == 0);
+    const QJsonArray pupils = QJsonDocument::fromJson(members.out.toUtf8()).array();
+    CHECK(pupils.size() == groups[0].toObject().value(QStringLiteral("pupils")).toInt());
+    for (const QJsonValue& p : pupils)
+        CHECK(p.toObject().value(QStringLiteral("groups")).toArray().contains(first));
+}
