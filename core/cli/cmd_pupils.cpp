@@ -41,26 +41,8 @@ int runPupils(Context& context, const QCommandLineParser& parser)
     } else {
         pupils = pupilsOnRoll(db, today);
     }
-    if (parser.isSet(QStringLiteral("left"))) {
-        // Those who have left instead: every live pupil with a leaving date on or before today.
-        std::vector<PupilSummary> left;
-        auto s = db.prepare("SELECT id, upn, legal_given_name, legal_family_name, year_group, left_on FROM pupil "
-                            "WHERE deleted = 0 AND left_on IS NOT NULL AND left_on <= ?1 "
-                            "ORDER BY legal_family_name COLLATE NOCASE, legal_given_name COLLATE NOCASE");
-        s.bindAll(today.toString(Qt::ISODate));
-        while (s.step()) {
-            PupilSummary p;
-            p.id = s.int64(0);
-            p.upn = s.text(1);
-            p.legalGivenName = p.givenName = s.text(2);
-            p.legalFamilyName = p.familyName = s.text(3);
-            if (!s.isNull(4))
-                p.yearGroup = int(s.int64(4));
-            p.leftOn = QDate::fromString(s.text(5), Qt::ISODate);
-            left.push_back(p);
-        }
-        pupils = std::move(left);
-    }
+    if (parser.isSet(QStringLiteral("left")))
+        pupils = pupilsWhoLeft(db, today); // those who have left instead
     // Each pupil's groups of the year, in one pass over the memberships.
     QHash<RowId, QString> groupNames;
     for (const GroupSummary& g : groupsOfYear(db, year, MemberCounts::Skip))

@@ -147,4 +147,28 @@ std::optional<RowId> findPupilByUpn(Database& db, const QString& upn)
     return s.int64(0);
 }
 
+std::vector<PupilSummary> pupilsWhoLeft(Database& db, QDate today)
+{
+    std::vector<PupilSummary> left;
+    auto s = db.prepare("SELECT id, upn, legal_given_name, legal_family_name, preferred_given_name, "
+                        "preferred_family_name, year_group, left_on FROM pupil "
+                        "WHERE deleted = 0 AND left_on IS NOT NULL AND left_on <= ?1 "
+                        "ORDER BY legal_family_name COLLATE NOCASE, legal_given_name COLLATE NOCASE, id");
+    s.bind(1, today.toString(Qt::ISODate));
+    while (s.step()) {
+        PupilSummary p;
+        p.id = s.int64(0);
+        p.upn = s.text(1);
+        p.legalGivenName = s.text(2);
+        p.legalFamilyName = s.text(3);
+        p.givenName = s.text(4).isEmpty() ? p.legalGivenName : s.text(4);
+        p.familyName = s.text(5).isEmpty() ? p.legalFamilyName : s.text(5);
+        if (!s.isNull(6))
+            p.yearGroup = int(s.int64(6));
+        p.leftOn = QDate::fromString(s.text(7), Qt::ISODate);
+        left.push_back(std::move(p));
+    }
+    return left;
+}
+
 } // namespace waymark

@@ -70,6 +70,10 @@ std::optional<GroupSummary> findGroup(Database& db, const QString& name, int aca
 // against them, which costs far less than joining every membership to its pupil row and sorting.
 std::vector<Membership> membershipsOfYear(Database& db, int academicYear);
 
+// Pupils who have left by `today` (a leaving date on or before it), ordered by legal family then
+// given name, with their leaving dates.
+std::vector<PupilSummary> pupilsWhoLeft(Database& db, QDate today);
+
 // The pupils of one group on roll on `today`, ordered by family then given name.
 std::vector<PupilSummary> pupilsOfGroup(Database& db, RowId groupId, QDate today);
 

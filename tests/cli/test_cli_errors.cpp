@@ -562,4 +562,13 @@ TEST_CASE("groups lists this year's groups as JSON, counted against the demo sch
     CHECK(pupils.size() == groups[0].toObject().value(QStringLiteral("pupils")).toInt());
     for (const QJsonValue& p : pupils)
         CHECK(p.toObject().value(QStringLiteral("groups")).toArray().contains(first));
+    // Those who have left, with their dates.
+    const QJsonArray left = QJsonDocument::fromJson(test::runCli({QStringLiteral("pupils"), path, QStringLiteral("--left"),
+                                                                  QStringLiteral("--today"), QStringLiteral("2026-11-23")})
+                                                        .out.toUtf8())
+                                .array();
+    CHECK(QString::number(left.size()) ==
+          test::sqliteShell(path, QStringLiteral("SELECT count(*) FROM pupil WHERE deleted = 0 AND left_on <= '2026-11-23'")));
+    REQUIRE_FALSE(left.isEmpty());
+    CHECK(left[0].toObject().contains(QStringLiteral("left_on")));
 }
