@@ -539,9 +539,9 @@ TEST_CASE("groups lists this year's groups as JSON, counted against the demo sch
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("demo.waymark"));
     REQUIRE(test::runCli({QStringLiteral("demo"), path, QStringLiteral("--pupils"), QStringLiteral("40"),
-                          QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--today"),
-                          QStringLiteral("2026-11-23")})
-                .exitCode == 0);
+                          QStringLiteral("--years"), QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("3"),
+                          QStringLiteral("--today"), QStringLiteral("2026-11-23")})
+                .exitCode == 0); // two years: some pupils have left
     const CliRun run = test::runCli({QStringLiteral("groups"), path, QStringLiteral("--today"), QStringLiteral("2026-11-23")});
     REQUIRE(run.exitCode == 0);
     const QJsonArray groups = QJsonDocument::fromJson(run.out.toUtf8()).array();
