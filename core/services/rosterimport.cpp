@@ -1,14 +1,17 @@
 #include "services/rosterimport.h"
 
+#include "calendar/schoolcalendar.h"
 #include "domain/entities.h"
 #include "queries/rosterqueries.h"
 #include "repo/repository.h"
+#include "services/groupsetup.h"
 #include "storage/database.h"
 #include "storage/storageerror.h"
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QMultiHash>
 #include <QSet>
 
 namespace waymark::importing {
@@ -97,6 +100,7 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today)
     // Every live pupil once, in one statement: matched in memory, never one query a row.
     QHash<QString, RowId> byUpn;
     QHash<QString, RowId> byName;
+    QMultiHash<QString, RowId> byNameOnly; // for rows with neither UPN nor date of birth
     std::vector<Pupil> all = Repository<Pupil>(db).all();
     QHash<RowId, std::size_t> indexOf;
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -106,6 +110,17 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today)
             byUpn.insert(p.upn, p.id);
         if (p.dateOfBirth.isValid())
             byName.insert(nameKey(p.legalFamilyName, p.legalGivenName, p.dateOfBirth), p.id);
+        byNameOnly.insert(nameKey(p.legalFamilyName, p.legalGivenName, QDate()), p.id);
+    }
+    // Each pupil's tutor group this academic year, in one statement.
+    const int year = SchoolCalendar::academicYearOf(today);
+    QHash<RowId, QString> tutorOf;
+    {
+        auto s = db.prepare("SELECT m.pupil_id, g.name FROM group_member m JOIN pupil_group g ON g.id = m.group_id "
+                            "WHERE m.deleted = 0 AND g.deleted = 0 AND g.kind = 'tutor' AND g.academic_year = ?1");
+        s.bindAll(year);
+        while (s.step())
+            tutorOf.insert(s.int64(0), s.text(1));
     }
     QSet<RowId> seen;
     QSet<QString> upnsInFile;
@@ -140,6 +155,24 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today)
                 }
             }
         }
+        if (match == 0 && r.upn.isEmpty() && !r.dateOfBirth.isValid()) {
+            // Nothing but a name to go on: one pupil of that name is them (said, to check); more
+            // than one cannot be told apart, and a new pupil might be a duplicate.
+            const QList<RowId> named = byNameOnly.values(nameKey(r.legalFamilyName, r.legalGivenName, QDate()));
+            if (named.size() > 1) {
+                row.kind = PlannedRow::Kind::Rejected;
+                row.reason = tr("%1 pupils are called %2 %3 and this row has no UPN or date of birth to tell "
+                                "which")
+                                 .arg(named.size())
+                                 .arg(r.legalGivenName, r.legalFamilyName);
+                plan.rows.push_back(std::move(row));
+                continue;
+            }
+            if (named.size() == 1) {
+                match = named.first();
+                row.flags << tr("matched to the pupil of the same name (no UPN or date of birth): check it is them");
+            }
+        }
         if (match != 0 && seen.contains(match)) {
             row.kind = PlannedRow::Kind::Rejected;
             row.reason = tr("this pupil is on an earlier row of this file too");
@@ -148,11 +181,17 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today)
         }
         if (match == 0) {
             row.kind = PlannedRow::Kind::New;
+            row.tutorGroup = r.tutorGroup;
         } else {
             seen.insert(match);
             row.pupilId = match;
             Pupil copy = all[indexOf.value(match)];
             row.changes = merge(copy, r);
+            const QString current = tutorOf.value(match);
+            if (!r.tutorGroup.isEmpty() && current.compare(r.tutorGroup, Qt::CaseInsensitive) != 0) {
+                row.changes << tr("Tutor group: %1 → %2").arg(current.isEmpty() ? tr("none") : current, r.tutorGroup);
+                row.tutorGroup = r.tutorGroup;
+            }
             row.kind = row.changes.isEmpty() ? PlannedRow::Kind::Unchanged : PlannedRow::Kind::Updated;
         }
         plan.rows.push_back(std::move(row));
@@ -168,6 +207,7 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
 {
     Transaction write(db);
     Repository<Pupil> pupils(db);
+    const int year = SchoolCalendar::academicYearOf(today);
     ImportResult result;
     const int total = int(plan.rows.size()) + (leavers == Leavers::Mark ? int(plan.notInFile.size()) : 0);
     int done = 0;
@@ -193,7 +233,10 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
             Pupil p;
             merge(p, row.record);
             p.startedOn = today;
-            pupils.insert(p);
+            const RowId id = pupils.insert(p);
+            if (!row.tutorGroup.isEmpty())
+                setup::moveToTutorGroup(db, id,
+                                        setup::ensureTutorGroup(db, row.tutorGroup, year, row.record.yearGroup));
             ++result.created;
             break;
         }
@@ -206,6 +249,9 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
                                        .arg(row.name));
             merge(*p, row.record);
             pupils.update(*p);
+            if (!row.tutorGroup.isEmpty())
+                setup::moveToTutorGroup(db, p->id,
+                                        setup::ensureTutorGroup(db, row.tutorGroup, year, row.record.yearGroup));
             ++result.updated;
             break;
         }

@@ -30,6 +30,7 @@ struct PlannedRow
     QStringList changes; // Updated: the fields that change ("Year group: 6 → 7")
     QStringList flags;   // read, with something not taken (from the roster), or matched by name
     QString reason;      // Rejected: why
+    QString tutorGroup;  // the tutor group to put them in this year (empty: leave it as it is)
     exchange::RosterRecord record;
 };
 
@@ -55,7 +56,9 @@ struct ImportResult
     int markedLeft = 0;
 };
 
-// Applies a plan in one transaction: new pupils added, matched ones updated, and (Leavers::Mark)
+// Applies a plan in one transaction: new pupils added, matched ones updated, each put in the tutor
+// group the file names for this academic year (made if the school has none of that name, and out
+// of any other tutor group of the year), and (Leavers::Mark)
 // pupils not in the file marked as left on `today`. `progress(done, total)` is called as rows are
 // written; returning false from it cancels, leaving the school as it was. Throws StorageError
 // (nothing written) if the school changed since the plan so that a row no longer fits.

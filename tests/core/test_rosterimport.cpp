@@ -3,6 +3,7 @@
 #include "domain/entities.h"
 #include "exchange/roster.h"
 #include "repo/repository.h"
+#include "services/groupsetup.h"
 #include "services/rosterimport.h"
 #include "services/schoolsetup.h"
 #include "storage/database.h"
@@ -97,10 +98,59 @@ TEST_CASE("A roster is planned, applied in one go, and re-imported without dupli
         CHECK(Repository<Pupil>(*db).all().size() == 3);
         CHECK_FALSE(Repository<Pupil>(*db).find(pupils[0].id)->leftOn.isValid());
     }
+    SECTION("only a name to go on: one pupil of that name is matched (flagged); two cannot be told apart")
+    {
+        const QByteArray nameOnly = "UPN,Legal Surname,Legal Forename\n,Smith,Jo\n";
+        const ImportPlan one = planImport(*db, roster(nameOnly), kToday);
+        CHECK(one.rows[0].kind == Kind::Unchanged);
+        CHECK(one.rows[0].flags.join(QString()).contains(QStringLiteral("same name")));
+        applyImport(*db,
+                    planImport(*db, roster("UPN,Legal Surname,Legal Forename,DOB\n,Smith,Jo,01/01/2013\n"), kToday),
+                    kToday, Leavers::Ignore); // another Jo Smith, a year older
+        const ImportPlan two = planImport(*db, roster(nameOnly), kToday);
+        CHECK(two.rows[0].kind == Kind::Rejected);
+        CHECK(two.rows[0].reason.contains(QStringLiteral("2 pupils are called Jo Smith")));
+    }
     SECTION("one pupil twice in a file: the second row is rejected, not a duplicate")
     {
         const ImportPlan plan = planImport(*db, roster(kRoll + "B801200005001,Aydın,Emre,02/09/2014,7,N,N\n"), kToday);
         CHECK(plan.rows.back().kind == Kind::Rejected);
         CHECK(plan.rows.back().reason.contains(QStringLiteral("earlier row")));
     }
+}
+
+TEST_CASE("The roster's tutor groups are made once, pupils are put in them, and a move is one change")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    setup::createSchoolFile(path, QStringLiteral("Oakfield"));
+    auto db = Database::open(path);
+    const QByteArray roll = "UPN,Surname,Forename,Year,Reg\n"
+                            "B801200005001,Aydın,Emre,7,7R\n"
+                            "R201100018042,Wróbel,Łucja,7,7S\n"
+                            ",Smith,Jo,7,7r\n";
+    applyImport(*db, planImport(*db, roster(roll), kToday), kToday, Leavers::Ignore);
+    const auto tutorGroups = [&] {
+        auto s = db->prepare("SELECT name FROM pupil_group WHERE deleted = 0 AND kind = 'tutor' ORDER BY name");
+        QStringList names;
+        while (s.step())
+            names << s.text(0);
+        return names;
+    };
+    CHECK(tutorGroups() == QStringList{QStringLiteral("7R"), QStringLiteral("7S")}); // "7r" is 7R
+    const std::vector<Pupil> pupils = Repository<Pupil>(*db).all();
+    CHECK(setup::tutorGroupOf(*db, pupils[2].id, 2026) == QStringLiteral("7R"));
+
+    QByteArray moved = roll;
+    moved.replace(",Smith,Jo,7,7r", ",Smith,Jo,7,7S");
+    const ImportPlan plan = planImport(*db, roster(moved), kToday);
+    REQUIRE(plan.count(Kind::Updated) == 1);
+    CHECK(plan.rows[2].changes == QStringList{QStringLiteral("Tutor group: 7R → 7S")});
+    CHECK(plan.count(Kind::Unchanged) == 2); // "7r" for 7R was no change
+    applyImport(*db, plan, kToday, Leavers::Ignore);
+    CHECK(setup::tutorGroupOf(*db, pupils[2].id, 2026) == QStringLiteral("7S"));
+    auto memberships = db->prepare("SELECT count(*) FROM group_member WHERE deleted = 0 AND pupil_id = ?1");
+    memberships.bindAll(pupils[2].id);
+    REQUIRE(memberships.step());
+    CHECK(memberships.int64(0) == 1); // out of 7R, into 7S: one tutor group a year
 }
