@@ -89,6 +89,26 @@ RowId addPupil(Database& db, const NewPupil& typed, QDate today)
     return id;
 }
 
+void setAddedPupilWithdrawn(Database& db, RowId pupilId, bool withdrawn)
+{
+    Transaction transaction(db);
+    if (withdrawn) {
+        // Only a pupil with nothing recorded yet: a plan, a target, evidence or a group of theirs
+        // would be hidden with them.
+        auto s = db.prepare("SELECT (SELECT count(*) FROM learning_plan WHERE pupil_id = ?1 AND deleted = 0) + "
+                            "(SELECT count(*) FROM target WHERE pupil_id = ?1 AND deleted = 0) + "
+                            "(SELECT count(*) FROM evidence WHERE pupil_id = ?1 AND deleted = 0) + "
+                            "(SELECT count(*) FROM group_member WHERE pupil_id = ?1 AND deleted = 0)");
+        s.bindAll(pupilId);
+        if (s.step() && s.int64(0) > 0)
+            throw StorageError(StorageError::Kind::Invalid,
+                               tr("This pupil has a plan, targets, evidence or groups recorded since being added, so "
+                                  "adding them is not undone. Mark them as left instead."));
+    }
+    Repository<Pupil>(db).setDeleted(pupilId, withdrawn);
+    transaction.commit();
+}
+
 void setLeftOn(Database& db, RowId pupilId, QDate leftOn)
 {
     Transaction transaction(db);

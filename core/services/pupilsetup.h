@@ -39,6 +39,12 @@ QStringList problemsWithNewPupil(Database& db, const NewPupil& pupil, QDate toda
 // with the problems, writing nothing, if there are any.
 RowId addPupil(Database& db, const NewPupil& pupil, QDate today);
 
+// Takes back a pupil added by mistake (an undone "Add pupil"), or brings them back (redone): the
+// row is tombstoned, never erased. Refused (StorageError, Kind::Invalid) once anything else has
+// been recorded for them, such as a plan, a target, evidence or a group: then they are marked as
+// left instead.
+void setAddedPupilWithdrawn(Database& db, RowId pupilId, bool withdrawn);
+
 // Marks a pupil as having left on `leftOn` (never deleted: their plan and evidence stay), or, with
 // an invalid date, re-admits them. Throws StorageError(Kind::Invalid) for a leaving date before
 // they started, or for a pupil not in the file.

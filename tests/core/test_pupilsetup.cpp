@@ -51,6 +51,19 @@ TEST_CASE("A pupil is added once, checked as a teacher would want, and leaves an
         const QStringList problems = setup::problemsWithNewPupil(*db, odd, today);
         CHECK(problems.size() == 4); // first name, surname, date of birth, year group
     }
+    SECTION("an added pupil is taken back (undo) only while nothing else is recorded for them")
+    {
+        setup::setAddedPupilWithdrawn(*db, id, true);
+        CHECK_FALSE(Repository<Pupil>(*db).find(id));
+        setup::setAddedPupilWithdrawn(*db, id, false);
+        REQUIRE(Repository<Pupil>(*db).find(id));
+        Target target;
+        target.pupilId = id;
+        target.text = QStringLiteral("Read every day");
+        Repository<Target>(*db).insert(target);
+        CHECK_THROWS_AS(setup::setAddedPupilWithdrawn(*db, id, true), StorageError);
+        CHECK(Repository<Pupil>(*db).find(id));
+    }
     SECTION("left and re-admitted: the row stays")
     {
         setup::setLeftOn(*db, id, QDate(2026, 12, 18));

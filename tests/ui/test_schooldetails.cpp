@@ -5,6 +5,8 @@
 #include "services/schoolsession.h"
 #include "services/schoolsetup.h"
 #include "settings.h"
+#include "pupil/pupilpage.h"
+#include "setup/addpupildialog.h"
 #include "setup/schooldetailsdialog.h"
 #include "shell/mainactions.h"
 #include "shell/mainwindow.h"
@@ -205,4 +207,49 @@ TEST_CASE("Details refused because another window changed them meanwhile come ba
     CHECK(typedBack);
     CHECK(f.stored().name == QStringLiteral("Oakfield Federation"));
     CHECK_FALSE(f.app.document().undoStack().canUndo());
+}
+
+TEST_CASE("File > Add Pupil: the UPN checked as typed, a taken one named, the pupil opened, undone and redone")
+{
+    Fixture f;
+    MainWindow& w = f.window();
+    REQUIRE(w.actions().addPupil->isEnabled());
+    bool sawDialog = false;
+    test::answerNextModal([&](QWidget* modal) {
+        auto* dialog = qobject_cast<AddPupilDialog*>(modal);
+        REQUIRE(dialog);
+        sawDialog = true;
+        CHECK_FALSE(dialog->addButton()->isEnabled());
+        CHECK(dialog->problemText().isEmpty()); // nothing typed, nothing said
+        QTest::keyClicks(dialog->upnField(), QStringLiteral("A801200005001"));
+        CHECK(dialog->problemText().contains(QStringLiteral("should start with B")));
+        dialog->upnField()->setText(f.school.amaraUpn); // Amara's
+        CHECK(dialog->problemText().contains(QStringLiteral("already has the UPN")));
+        dialog->upnField()->setText(QStringLiteral("R201100018042"));
+        QTest::keyClick(dialog->upnField(), Qt::Key_Tab);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Emre"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        REQUIRE(QApplication::focusWidget() == dialog->surnameField());
+        dialog->surnameField()->insert(QStringLiteral("Aydın")); // QTest types ASCII only
+        INFO(dialog->problemText().toStdString() << " | forename " << dialog->forenameField()->text().toStdString());
+        CHECK(dialog->problemText().isEmpty());
+        REQUIRE(dialog->addButton()->isEnabled());
+        dialog->addButton()->click();
+    });
+    w.actions().addPupil->trigger();
+    REQUIRE(sawDialog);
+    const auto emre = [&] {
+        auto db = Database::open(f.school.path);
+        auto s = db->prepare("SELECT id, deleted FROM pupil WHERE upn = 'R201100018042'");
+        return s.step() ? std::pair<RowId, bool>{s.int64(0), s.int64(1) != 0} : std::pair<RowId, bool>{0, false};
+    };
+    const RowId id = emre().first;
+    REQUIRE(id != 0);
+    CHECK(f.app.document().undoStack().undoText() == QStringLiteral("Add Emre Aydın"));
+    CHECK(test::waitFor([&] { return w.pupilPage() && w.pupilPage()->pupilId() == id; }));
+
+    w.actions().undo->trigger();
+    CHECK(emre().second); // taken back: tombstoned, not erased
+    w.actions().redo->trigger();
+    CHECK(emre() == std::pair<RowId, bool>{id, false});
 }

@@ -7,6 +7,7 @@
 #include "pupil/pupilpage.h"
 #include "services/schoolsession.h"
 #include "settings.h"
+#include "setup/addpupildialog.h"
 #include "setup/schooldetailsdialog.h"
 #include "setup/setupcommands.h"
 #include "shell/mainactions.h"
@@ -59,6 +60,7 @@ AppController::AppController(Settings& settings, QObject* parent)
     connect(actions.open, &QAction::triggered, this, &AppController::openWithDialog);
     connect(actions.backUp, &QAction::triggered, this, &AppController::backUp);
     connect(actions.schoolDetails, &QAction::triggered, this, &AppController::editSchoolDetails);
+    connect(actions.addPupil, &QAction::triggered, this, &AppController::addPupil);
     connect(&actions, &MainActions::openRecentRequested, this, [this](const QString& path) { openSchool(path); });
     connect(&actions, &MainActions::clearRecentRequested, this, [this] {
         settings_.clearRecentFiles();
@@ -402,6 +404,28 @@ void AppController::editSchoolDetails()
             return;
         typed = dialog.details();
     }
+}
+
+void AppController::addPupil()
+{
+    SchoolSession* session = document_->session();
+    if (!session || session->isReadOnly())
+        return;
+    const QDate today = document_->today();
+    AddPupilDialog dialog([session, today](const setup::NewPupil& p) { return setup::problemsWithNewPupil(session->db(), p, today); },
+                          today, window_.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto* command = new AddPupilCommand(session->db(), dialog.pupil(), today, [this](const QString& problem) {
+        showStatus(problem);
+        QMetaObject::invokeMethod(
+            this, [this, problem] { QMessageBox::warning(window_.get(), tr("Waymark"), problem); }, Qt::QueuedConnection);
+    });
+    // Their page opens once they are added (the command belongs to the stack from here on).
+    command->onAdded([this](RowId id) {
+        QMetaObject::invokeMethod(this, [this, id] { window_->showPupil(id); }, Qt::QueuedConnection);
+    });
+    document_->undoStack().push(command);
 }
 
 void AppController::backUp()

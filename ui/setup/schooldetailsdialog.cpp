@@ -87,6 +87,7 @@ SchoolDetailsDialog::SchoolDetailsDialog(const setup::SchoolDetails& current, QW
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows for a longer message, never squashes
     layout->addLayout(form);
     layout->addWidget(note);
     layout->addWidget(problem_);

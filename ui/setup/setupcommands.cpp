@@ -49,4 +49,38 @@ bool ChangeSchoolDetails::write(const setup::SchoolDetails& to, const setup::Sch
     }
 }
 
+AddPupilCommand::AddPupilCommand(Database& db, setup::NewPupil pupil, QDate today,
+                                 std::function<void(const QString&)> problem)
+    : QUndoCommand(QCoreApplication::translate("waymark::AddPupilCommand", "Add %1 %2")
+                       .arg(pupil.legalGivenName.simplified(), pupil.legalFamilyName.simplified())),
+      db_(db), pupil_(std::move(pupil)), today_(today), problem_(std::move(problem))
+{}
+
+void AddPupilCommand::redo()
+{
+    try {
+        if (pupilId_ == 0) {
+            pupilId_ = setup::addPupil(db_, pupil_, today_);
+            if (added_)
+                added_(pupilId_);
+        } else
+            setup::setAddedPupilWithdrawn(db_, pupilId_, false);
+    } catch (const StorageError& e) {
+        if (problem_)
+            problem_(e.message());
+        if (pupilId_ == 0)
+            setObsolete(true); // nothing was added: nothing to undo
+    }
+}
+
+void AddPupilCommand::undo()
+{
+    try {
+        setup::setAddedPupilWithdrawn(db_, pupilId_, true);
+    } catch (const StorageError& e) {
+        if (problem_)
+            problem_(e.message());
+    }
+}
+
 } // namespace waymark

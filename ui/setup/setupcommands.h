@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/pupilsetup.h"
 #include "services/schoolsetup.h"
 
 #include <QUndoCommand>
@@ -31,6 +32,28 @@ private:
     setup::SchoolDetails after_;
     std::function<void(const QString&)> problem_;
     bool done_ = false;
+};
+
+// Adds a pupil through the set-up service. Undo takes the pupil back (tombstoned, and only while
+// nothing else has been recorded for them); redo brings the same row back.
+class AddPupilCommand final : public QUndoCommand
+{
+public:
+    AddPupilCommand(Database& db, setup::NewPupil pupil, QDate today, std::function<void(const QString&)> problem);
+
+    void redo() override;
+    void undo() override;
+    RowId pupilId() const { return pupilId_; }
+    // Called once, when the pupil is first added.
+    void onAdded(std::function<void(RowId)> added) { added_ = std::move(added); }
+
+private:
+    Database& db_;
+    std::function<void(RowId)> added_;
+    setup::NewPupil pupil_;
+    QDate today_;
+    std::function<void(const QString&)> problem_;
+    RowId pupilId_ = 0;
 };
 
 } // namespace waymark

@@ -30,6 +30,8 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     open = make(&window, tr("&Open…"), QStringLiteral("open"), QKeySequence::Open);
     schoolDetails = make(&window, tr("School &Details…"), QString());
     schoolDetails->setStatusTip(tr("The school's name, URN, DfE number and phase."));
+    addPupil = make(&window, tr("Add &Pupil…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    addPupil->setStatusTip(tr("Add a pupil by hand (the UPN is checked as you type)."));
     backUp = make(&window, tr("&Back Up…"), QStringLiteral("backup"));
     backUp->setStatusTip(tr("Save a copy of the whole school to another file or a USB stick."));
     quit = make(&window, tr("&Quit"), QStringLiteral("quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -61,6 +63,7 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     file->addAction(schoolDetails);
+    file->addAction(addPupil);
     file->addAction(backUp);
     file->addSeparator();
     file->addAction(quit);
@@ -120,6 +123,7 @@ void MainActions::setSchoolState(bool schoolOpen, bool readOnly)
     readOnly_ = readOnly;
     backUp->setEnabled(schoolOpen);
     schoolDetails->setEnabled(schoolOpen && !readOnly);
+    addPupil->setEnabled(schoolOpen && !readOnly);
     if (readOnly) {
         undo->setEnabled(false);
         redo->setEnabled(false);

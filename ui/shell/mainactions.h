@@ -22,6 +22,7 @@ public:
     QAction* newSchool = nullptr;
     QAction* open = nullptr;
     QAction* schoolDetails = nullptr;
+    QAction* addPupil = nullptr;
     QAction* backUp = nullptr;
     QAction* quit = nullptr;
     QAction* undo = nullptr;
