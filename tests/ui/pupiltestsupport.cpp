@@ -9,6 +9,7 @@
 #include "storage/database.h"
 #include "storage/transaction.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QLineEdit>
 #include <QTest>
@@ -270,6 +271,14 @@ bool editElsewhere(SchoolSession& session, const std::function<bool(PupilEditor&
     QUndoStack undo;
     PupilEditor editor(session, undo);
     return edit(editor);
+}
+
+QWidget* openCellEditor(QAbstractItemView* view, const QModelIndex& cell)
+{
+    view->setFocus();
+    view->setCurrentIndex(cell);
+    view->edit(cell);
+    return QApplication::focusWidget();
 }
 
 DateField* dateFieldNamed(QWidget* root, const QString& accessibleName)

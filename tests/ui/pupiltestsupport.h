@@ -16,7 +16,9 @@
 #include <memory>
 #include <optional>
 
+class QAbstractItemView;
 class QLineEdit;
+class QModelIndex;
 class QWidget;
 
 namespace waymark {
@@ -83,6 +85,9 @@ struct PupilPageFixture
 
 QLineEdit* lineEditNamed(QWidget* root, const QString& accessibleName);
 DateField* dateFieldNamed(QWidget* root, const QString& accessibleName);
+
+// Opens the cell's editor as F2 does (the table focused, the cell current) and returns it.
+QWidget* openCellEditor(QAbstractItemView* view, const QModelIndex& cell);
 
 // An edit made as a second window would make it: its own editor and undo stack on `session` (a
 // second connection to the file). Returns what `edit` returned.

@@ -430,10 +430,7 @@ TEST_CASE(
     TargetModel* model = f.page.targetModel();
     const QModelIndex cell = model->index(0, TargetModel::TextColumn);
     const RowId targetId = cell.data(TargetModel::TargetIdRole).toLongLong();
-    view->setFocus();
-    view->setCurrentIndex(cell);
-    view->edit(cell);
-    auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    auto* editor = qobject_cast<QLineEdit*>(openCellEditor(view, cell));
     REQUIRE(editor);
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("Count on in fives to 100"));
@@ -597,10 +594,7 @@ TEST_CASE("Targets table details a teacher noticed: Remove needs a marked row, a
     {
         const QModelIndex cell = model->index(0, TargetModel::ReviewByColumn);
         const QDate before = cell.data(Qt::EditRole).toDate();
-        view->setFocus();
-        view->setCurrentIndex(cell);
-        view->edit(cell);
-        auto* date = qobject_cast<DateField*>(QApplication::focusWidget());
+        auto* date = qobject_cast<DateField*>(openCellEditor(view, cell));
         REQUIRE(date);
         date->selectAll();
         QTest::keyClicks(date, QStringLiteral("31/2/27"));
@@ -618,10 +612,7 @@ TEST_CASE("Targets table details a teacher noticed: Remove needs a marked row, a
     SECTION("the status list shows every status whole and covers its cell")
     {
         const QModelIndex cell = model->index(0, TargetModel::StatusColumn);
-        view->setFocus();
-        view->setCurrentIndex(cell);
-        view->edit(cell);
-        auto* combo = qobject_cast<QComboBox*>(QApplication::focusWidget());
+        auto* combo = qobject_cast<QComboBox*>(openCellEditor(view, cell));
         REQUIRE(combo);
         CHECK(combo->geometry() == view->visualRect(cell));
         // Drawn as a plain list: the style's menu-like items cut "Not yet achieved" to "Not ye…hieved".
