@@ -25,6 +25,7 @@ struct Staff : Entity
     QString displayName; // "Mrs J Patel"
     QString email;
     QString role;        // "Teacher", "SENCo", "Head of Year 9"
+    QDate leftOn;        // empty while they work here; never deleted
 };
 
 struct Subject : Entity
@@ -209,6 +210,16 @@ struct CommentBankEntry : Entity
     OptionalId subjectId;
     QString text;
     int position = 0;
+};
+
+// An MIS's own id for one of Waymark's records, kept per source ("SIMS", "Arbor", "sds"), so that a
+// re-import finds the same pupil, member of staff or group however their names or UPN change.
+struct MisIdentity : Entity
+{
+    QString source;
+    QString entity; // "pupil", "staff" or "pupil_group"
+    RowId rowId = 0;
+    QString misId;
 };
 
 struct CalendarHalfTerm : Entity

@@ -39,6 +39,7 @@ constexpr Counted kCounted[] = {
     {"comment_bank", "comment_bank", true},
     {"calendar_half_terms", "calendar_half_term", true},
     {"calendar_closures", "calendar_closure", true},
+    {"mis_identities", "mis_identity", true},
     {"history", "history", false},
 };
 } // namespace

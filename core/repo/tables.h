@@ -25,7 +25,7 @@ WAYMARK_TABLE(School, "school", column("name", &School::name), column("urn", &Sc
               column("la_code", &School::laCode), column("estab", &School::estab), column("phase", &School::phase))
 WAYMARK_TABLE(Staff, "staff", column("title", &Staff::title), column("given_name", &Staff::givenName),
               column("family_name", &Staff::familyName), column("display_name", &Staff::displayName),
-              column("email", &Staff::email), column("role", &Staff::role))
+              column("email", &Staff::email), column("role", &Staff::role), column("left_on", &Staff::leftOn))
 WAYMARK_TABLE(Subject, "subject", column("name", &Subject::name), column("code", &Subject::code))
 WAYMARK_TABLE(Pupil, "pupil", column("upn", &Pupil::upn), column("legal_given_name", &Pupil::legalGivenName),
               column("legal_middle_names", &Pupil::legalMiddleNames),
@@ -94,6 +94,9 @@ WAYMARK_TABLE(CommentBankEntry, "comment_bank", column("category", &CommentBankE
 WAYMARK_TABLE(CalendarHalfTerm, "calendar_half_term", column("academic_year", &CalendarHalfTerm::academicYear),
               column("number", &CalendarHalfTerm::number), column("start_on", &CalendarHalfTerm::startOn),
               column("end_on", &CalendarHalfTerm::endOn))
+WAYMARK_TABLE(MisIdentity, "mis_identity", column("source", &MisIdentity::source),
+              column("entity", &MisIdentity::entity), column("row_id", &MisIdentity::rowId),
+              column("mis_id", &MisIdentity::misId))
 WAYMARK_TABLE(CalendarClosure, "calendar_closure", column("from_on", &CalendarClosure::fromOn),
               column("to_on", &CalendarClosure::toOn), column("kind", &CalendarClosure::kind),
               column("label", &CalendarClosure::label))

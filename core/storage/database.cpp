@@ -335,8 +335,11 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
                                    "read-only. Copy it to a folder you can write to and open the copy.")
                                 .arg(path));
     };
-    // An older file that differs only by indexes reads the same, so it can still be read here.
-    if (behind && readOnly && !Migrations::readableUnmigrated(probe.version))
+    // An older file that differs only by indexes reads the same, so it can still be read here. One
+    // that needs more is refused, but only once its schema is known to be Waymark's (a file with
+    // tables of another program's is said to be that, not merely old).
+    if (behind && readOnly && !Migrations::readableUnmigrated(probe.version) &&
+        (probe.schemaRead || inspection.hasWal || inspection.hasJournal))
         throw refuseOlderReadOnly();
 
     std::unique_ptr<Database> db;

@@ -63,6 +63,22 @@ void schemaV2(Database& db)
     db.exec("CREATE INDEX IF NOT EXISTS evidence_live ON evidence(pupil_id, recorded_on) WHERE deleted = 0");
 }
 
+// Version 3: what keeping a real school in step with its MIS needs. Staff who leave are marked, not
+// deleted; each MIS's own ids for pupils, staff and groups are kept per source, so that a
+// re-import matches the same records however names and UPNs change.
+void schemaV3(Database& db)
+{
+    db.exec("ALTER TABLE staff ADD COLUMN left_on TEXT");
+    db.exec(expandEntity("CREATE TABLE mis_identity ("
+                         "%ENTITY%, "
+                         "source  TEXT NOT NULL, "
+                         "entity  TEXT NOT NULL CHECK (entity IN ('pupil', 'staff', 'pupil_group')), "
+                         "row_id  INTEGER NOT NULL, "
+                         "mis_id  TEXT NOT NULL)"));
+    db.exec("CREATE UNIQUE INDEX mis_identity_unique ON mis_identity(source, entity, mis_id) WHERE deleted = 0");
+    db.exec("CREATE INDEX mis_identity_row ON mis_identity(entity, row_id)");
+}
+
 struct Step
 {
     void (*schema)(Database&);
@@ -73,7 +89,8 @@ struct Step
 // Index i holds the step from version i to version i + 1.
 const std::vector<Step>& steps()
 {
-    static const std::vector<Step> all = {{schemaV1, seedV1, false}, {schemaV2, nullptr, true}};
+    static const std::vector<Step> all = {
+        {schemaV1, seedV1, false}, {schemaV2, nullptr, true}, {schemaV3, nullptr, false}};
     return all;
 }
 

@@ -142,6 +142,7 @@ const std::vector<std::pair<QString, QString>>& statsKeysAndSql()
         {QStringLiteral("comment_bank"), live("comment_bank")},
         {QStringLiteral("calendar_half_terms"), live("calendar_half_term")},
         {QStringLiteral("calendar_closures"), live("calendar_closure")},
+        {QStringLiteral("mis_identities"), live("mis_identity")},
         {QStringLiteral("history"), QStringLiteral("SELECT count(*) FROM history")},
     };
     return keys;

@@ -156,6 +156,7 @@ TEST_CASE("statistics counts live rows under stable keys, in a fixed order")
                                QStringLiteral("comment_bank"),
                                QStringLiteral("calendar_half_terms"),
                                QStringLiteral("calendar_closures"),
+                               QStringLiteral("mis_identities"),
                                QStringLiteral("history")}));
     auto map = asMap(counts);
     CHECK(map[QStringLiteral("pupils")] == 2);
