@@ -1,5 +1,7 @@
 #include "services/schoolsession.h"
 
+#include "services/calendarsetup.h"
+
 #include "domain/entities.h"
 #include "domain/fieldlimits.h"
 #include "repo/repository.h"
@@ -66,23 +68,7 @@ SchoolSession::~SchoolSession()
 
 void SchoolSession::reloadCalendar()
 {
-    SchoolCalendar calendar;
-    std::map<int, std::vector<HalfTerm>> halfTerms;
-    for (const CalendarHalfTerm& h : Repository<CalendarHalfTerm>(*db_).where("1 ORDER BY academic_year, number"))
-        halfTerms[h.academicYear].push_back(HalfTerm{h.academicYear, h.number, h.startOn, h.endOn});
-    for (auto& [year, terms] : halfTerms) {
-        // A year stored incompletely (say, by an older import) keeps the defaults rather than failing.
-        if (SchoolCalendar::checkHalfTerms(year, terms).isEmpty())
-            calendar.setHalfTerms(year, std::move(terms));
-    }
-    std::map<int, std::vector<Closure>> closures;
-    for (const CalendarClosure& c : Repository<CalendarClosure>(*db_).where("1 ORDER BY from_on"))
-        closures[SchoolCalendar::academicYearOf(c.fromOn)].push_back(Closure{c.fromOn, c.toOn, c.kind, c.label});
-    for (auto& [year, list] : closures) {
-        if (SchoolCalendar::checkClosures(year, list).isEmpty())
-            calendar.setClosures(year, std::move(list));
-    }
-    calendar_ = std::move(calendar);
+    calendar_ = setup::loadCalendar(*db_);
 }
 
 QString SchoolSession::schoolName() const

@@ -3,4 +3,8 @@ target_sources(waymark_core PRIVATE
     services/schoolsetup.h services/schoolsetup.cpp
     services/pupilsetup.h services/pupilsetup.cpp
     services/groupsetup.h services/groupsetup.cpp
+    services/staffsetup.h services/staffsetup.cpp
+    services/subjectsetup.h services/subjectsetup.cpp
+    services/calendarsetup.h services/calendarsetup.cpp
+    services/newyear.h services/newyear.cpp
     services/rosterimport.h services/rosterimport.cpp)
