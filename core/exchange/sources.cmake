@@ -3,4 +3,5 @@ target_sources(waymark_core PRIVATE
     exchange/rostercolumns.h exchange/rostercolumns.cpp
     exchange/roster.h exchange/roster.cpp
     exchange/csvexport.h exchange/csvexport.cpp
-    exchange/rosterfiles.h exchange/rosterfiles.cpp)
+    exchange/rosterfiles.h exchange/rosterfiles.cpp
+    exchange/sdsreader.h exchange/sdsreader.cpp)
