@@ -9,8 +9,12 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
+
+#include <archive.h>
+#include <archive_entry.h>
 
 using namespace waymark;
 using namespace waymark::exchange;
@@ -156,5 +160,43 @@ TEST_CASE("Each School Data Sync and OneRoster case reads as its expected.txt sa
         }
         REQUIRE(expected.open(QIODevice::ReadOnly));
         CHECK(actual.toStdString() == QString::fromUtf8(expected.readAll()).toStdString());
+    }
+}
+
+TEST_CASE("A zip entry over the CSV size limit is refused, naming it")
+{
+    // 33 MB that does not compress (so that it is no zip bomb), stored as users.csv.
+    const QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("big.zip"));
+    QByteArray bytes(qsizetype(33) * 1024 * 1024, Qt::Uninitialized);
+    quint32 state = 2463534242u;
+    for (char& c : bytes) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        c = char(state);
+    }
+    archive* a = archive_write_new();
+    REQUIRE(archive_write_set_format_zip(a) == ARCHIVE_OK);
+    REQUIRE(archive_write_set_options(a, "zip:compression=store") == ARCHIVE_OK);
+    REQUIRE(archive_write_open_filename(a, QFile::encodeName(path).constData()) == ARCHIVE_OK);
+    archive_entry* entry = archive_entry_new();
+    archive_entry_set_pathname(entry, "users.csv");
+    archive_entry_set_filetype(entry, AE_IFREG);
+    archive_entry_set_perm(entry, 0644);
+    REQUIRE(archive_write_header(a, entry) == ARCHIVE_OK);
+    REQUIRE(archive_write_data(a, bytes.constData(), std::size_t(bytes.size())) == bytes.size());
+    archive_entry_free(entry);
+    REQUIRE(archive_write_close(a) == ARCHIVE_OK);
+    archive_write_free(a);
+
+    try {
+        readOneRoster(path, QDate(2026, 11, 30));
+        FAIL("not refused");
+    } catch (const StorageError& e) {
+        INFO(e.message().toStdString());
+        CHECK(e.message().contains(QStringLiteral("“users.csv” in it is")));
+        CHECK(e.message().contains(QStringLiteral("more than the 32 MiB a roster file could need")));
     }
 }
