@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libgl-dev libsqlite3-dev sqlite3 libboost-date-time-dev catch2
+  libgl-dev libsqlite3-dev sqlite3 libboost-date-time-dev libarchive-dev catch2
   xvfb xauth poppler-utils fonts-dejavu-core
 )
 missing=()

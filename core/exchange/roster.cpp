@@ -15,16 +15,6 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("Roster", text);
 }
-
-QString sexOf(const QString& text)
-{
-    const QString key = headerKey(text);
-    if (key == QLatin1String("f") || key == QLatin1String("female") || key == QLatin1String("girl"))
-        return QStringLiteral("F");
-    if (key == QLatin1String("m") || key == QLatin1String("male") || key == QLatin1String("boy"))
-        return QStringLiteral("M");
-    return text.trimmed();
-}
 } // namespace
 
 Roster readCsvRoster(const QByteArray& bytes, QDate today, const std::vector<RosterField>* columns,
@@ -100,7 +90,7 @@ Roster readCsvRoster(const QByteArray& bytes, QDate today, const std::vector<Ros
                     r.flags << tr("%1 “%2” is not a date; left empty").arg(title, value);
                 break;
             case RosterField::Sex:
-                r.sex = sexOf(value);
+                r.sex = parseSex(value);
                 break;
             case RosterField::YearGroup:
                 if (value.isEmpty())

@@ -220,6 +220,16 @@ std::optional<bool> parseYesNo(const QString& text)
     return std::nullopt;
 }
 
+QString parseSex(const QString& text)
+{
+    const QString key = headerKey(text);
+    if (key == QLatin1String("f") || key == QLatin1String("female") || key == QLatin1String("girl"))
+        return QStringLiteral("F");
+    if (key == QLatin1String("m") || key == QLatin1String("male") || key == QLatin1String("boy"))
+        return QStringLiteral("M");
+    return text.trimmed();
+}
+
 std::optional<int> parseYearGroup(const QString& text)
 {
     const QString key = headerKey(text);

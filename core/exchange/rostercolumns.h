@@ -61,6 +61,10 @@ std::optional<SenStatus> parseSen(const QString& text);
 // "False", "F" and empty are no. Nothing for anything else.
 std::optional<bool> parseYesNo(const QString& text);
 
+// Sex as written: "F", "Female", "Girl" are "F"; "M", "Male", "Boy" are "M"; anything else is kept
+// as written (trimmed).
+QString parseSex(const QString& text);
+
 // A year group as written: "7", "Year 7", "Y7", "R" or "Reception" (0), "N1"/"N2" (nursery: -2, -1).
 std::optional<int> parseYearGroup(const QString& text);
 
