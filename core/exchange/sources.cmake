@@ -5,4 +5,5 @@ target_sources(waymark_core PRIVATE
     exchange/csvexport.h exchange/csvexport.cpp
     exchange/rosterfiles.h exchange/rosterfiles.cpp
     exchange/sdsreader.h exchange/sdsreader.cpp
-    exchange/onerosterreader.h exchange/onerosterreader.cpp)
+    exchange/onerosterreader.h exchange/onerosterreader.cpp
+    exchange/rostermapping.h exchange/rostermapping.cpp)

@@ -3,8 +3,11 @@
 #include "calendar/schoolcalendar.h"
 #include "domain/entities.h"
 #include "queries/rosterqueries.h"
+#include "repo/content.h"
 #include "repo/repository.h"
 #include "services/groupsetup.h"
+#include "services/staffsetup.h"
+#include "services/subjectsetup.h"
 #include "storage/database.h"
 #include "storage/storageerror.h"
 #include "storage/transaction.h"
@@ -17,9 +20,9 @@
 namespace waymark::importing {
 
 namespace {
-QString tr(const char* text)
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("RosterImport", text);
+    return QCoreApplication::translate("RosterImport", text, disambiguation, n);
 }
 
 QString yesNo(bool value)
@@ -86,6 +89,67 @@ QString nameKey(const QString& family, const QString& given, const QDate& born)
     return family.toCaseFolded() + QLatin1Char('\x1f') + given.toCaseFolded() + QLatin1Char('\x1f') +
            born.toString(Qt::ISODate);
 }
+// The ids one MIS gave to Waymark's records of one kind, for matching the next import.
+QHash<QString, RowId> misIds(Database& db, const QString& source, const char* entity)
+{
+    QHash<QString, RowId> out;
+    if (source.isEmpty())
+        return out;
+    auto s = db.prepare("SELECT mis_id, row_id FROM mis_identity WHERE deleted = 0 AND source = ?1 AND entity = ?2");
+    s.bindAll(source, QString::fromLatin1(entity));
+    while (s.step())
+        out.insert(s.text(0), s.int64(1));
+    return out;
+}
+
+// Puts a roster's member of staff into a Staff row, saying what changed; values the file leaves
+// empty keep the row's own.
+QStringList mergeStaff(Staff& s, const exchange::RosterStaff& r)
+{
+    QStringList changes;
+    const auto text = [&](QString& field, const QString& value, const QString& label) {
+        const QString v = value.simplified();
+        if (!v.isEmpty() && field != v) {
+            changes << tr("%1: %2 → %3").arg(label, field.isEmpty() ? tr("none") : field, v);
+            field = v;
+        }
+    };
+    text(s.title, r.title, tr("Title"));
+    text(s.givenName, r.givenName, tr("Forename"));
+    text(s.familyName, r.familyName, tr("Surname"));
+    text(s.email, r.email, tr("E-mail"));
+    text(s.role, r.role, tr("Role"));
+    const QString display = setup::composeDisplayName(s.title, s.givenName, s.familyName);
+    if (s.displayName.isEmpty() || !changes.isEmpty())
+        s.displayName = display;
+    return changes;
+}
+
+QString subjectNameOf(const exchange::RosterGroup& g)
+{
+    return (g.subject.isEmpty() ? g.subjectCode : g.subject).simplified();
+}
+
+QString kindText(GroupKind kind)
+{
+    switch (kind) {
+    case GroupKind::Tutor:
+        return tr("tutor group");
+    case GroupKind::Set:
+        return tr("set");
+    case GroupKind::Class:
+        break;
+    }
+    return tr("class");
+}
+
+// Who the roster's group holds, by Waymark id where the pupil is known (matched or already in the
+// file), and how many new pupils of this import it also holds.
+struct WantedMembers
+{
+    QSet<RowId> known;
+    int fromNewRows = 0;
+};
 } // namespace
 
 int ImportPlan::count(PlannedRow::Kind kind) const
@@ -93,10 +157,17 @@ int ImportPlan::count(PlannedRow::Kind kind) const
     return int(std::count_if(rows.begin(), rows.end(), [kind](const PlannedRow& r) { return r.kind == kind; }));
 }
 
-ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today)
+ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today, const QString& source)
 {
     Transaction read(db, Transaction::Kind::Read);
     ImportPlan plan;
+    plan.source = source.simplified();
+    plan.problems = roster.problems;
+    plan.staffRecords = roster.staff;
+    plan.groupRecords = roster.groups;
+    const QHash<QString, RowId> pupilByMis = misIds(db, plan.source, "pupil");
+    QHash<QString, RowId> pupilOfMisId; // the roster's pupil ids → Waymark's, for the groups
+    QSet<QString> newMisIds;
     // Every live pupil once, in one statement: matched in memory, never one query a row.
     QHash<QString, RowId> byUpn;
     QHash<QString, RowId> byName;
@@ -144,6 +215,8 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today)
         }
         upnsInFile.insert(r.upn);
         RowId match = r.upn.isEmpty() ? 0 : byUpn.value(r.upn);
+        if (match == 0 && !r.misId.isEmpty() && indexOf.contains(pupilByMis.value(r.misId)))
+            match = pupilByMis.value(r.misId);
         if (match == 0 && r.dateOfBirth.isValid()) {
             match = byName.value(nameKey(r.legalFamilyName, r.legalGivenName, r.dateOfBirth));
             if (match != 0) {
@@ -182,8 +255,12 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today)
         if (match == 0) {
             row.kind = PlannedRow::Kind::New;
             row.tutorGroup = r.tutorGroup;
+            if (!r.misId.isEmpty())
+                newMisIds.insert(r.misId);
         } else {
             seen.insert(match);
+            if (!r.misId.isEmpty())
+                pupilOfMisId.insert(r.misId, match);
             row.pupilId = match;
             Pupil copy = all[indexOf.value(match)];
             row.changes = merge(copy, r);
@@ -199,22 +276,249 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today)
     for (const PupilSummary& p : pupilsOnRoll(db, today))
         if (!seen.contains(p.id))
             plan.notInFile.push_back(p.id);
+
+    // Staff: by the MIS's id, then e-mail, then name.
+    const QHash<QString, RowId> staffByMis = misIds(db, plan.source, "staff");
+    const std::vector<Staff> allStaff = Repository<Staff>(db).all();
+    QHash<RowId, const Staff*> staffById;
+    for (const Staff& st : allStaff)
+        staffById.insert(st.id, &st);
+    QSet<RowId> staffSeen;
+    QHash<QString, RowId> staffOfMisId;
+    for (const exchange::RosterStaff& r : roster.staff) {
+        PlannedItem item;
+        item.line = r.line;
+        item.flags = r.flags;
+        item.name = setup::composeDisplayName(r.title, r.givenName, r.familyName);
+        if (!r.rejected.isEmpty()) {
+            item.kind = PlannedItem::Kind::Rejected;
+            item.reason = r.rejected;
+            plan.staff.push_back(std::move(item));
+            continue;
+        }
+        RowId match = staffById.contains(staffByMis.value(r.misId)) ? staffByMis.value(r.misId) : 0;
+        for (const Staff& st : allStaff) {
+            if (match != 0)
+                break;
+            if (!r.email.isEmpty() && st.email.compare(r.email.simplified(), Qt::CaseInsensitive) == 0)
+                match = st.id;
+        }
+        for (const Staff& st : allStaff) {
+            if (match != 0)
+                break;
+            if (!r.familyName.isEmpty() && st.familyName.compare(r.familyName.simplified(), Qt::CaseInsensitive) == 0 &&
+                st.givenName.compare(r.givenName.simplified(), Qt::CaseInsensitive) == 0) {
+                match = st.id;
+                item.flags << tr("matched to the member of staff of the same name: check it is them");
+            }
+        }
+        if (match != 0 && staffSeen.contains(match)) {
+            item.kind = PlannedItem::Kind::Rejected;
+            item.reason = tr("this member of staff is on an earlier row of this file too");
+        } else if (match == 0) {
+            item.kind = PlannedItem::Kind::New;
+        } else {
+            staffSeen.insert(match);
+            item.id = match;
+            if (!r.misId.isEmpty())
+                staffOfMisId.insert(r.misId, match);
+            Staff copy = *staffById.value(match);
+            item.changes = mergeStaff(copy, r);
+            item.kind = item.changes.isEmpty() ? PlannedItem::Kind::Unchanged : PlannedItem::Kind::Updated;
+        }
+        plan.staff.push_back(std::move(item));
+    }
+
+    // Groups of this academic year: by the MIS's id, then by name.
+    const QHash<QString, RowId> groupByMis = misIds(db, plan.source, "pupil_group");
+    const std::vector<Group> groupsOfYear = Repository<Group>(db).where("academic_year = ?1", year);
+    QHash<RowId, const Group*> groupById;
+    for (const Group& g : groupsOfYear)
+        groupById.insert(g.id, &g);
+    QSet<RowId> groupsSeen;
+    for (const exchange::RosterGroup& r : roster.groups) {
+        PlannedItem item;
+        item.line = r.line;
+        item.flags = r.flags;
+        item.name = r.name.simplified();
+        if (!r.rejected.isEmpty()) {
+            item.kind = PlannedItem::Kind::Rejected;
+            item.reason = r.rejected;
+            plan.groups.push_back(std::move(item));
+            continue;
+        }
+        RowId match = groupById.contains(groupByMis.value(r.misId)) ? groupByMis.value(r.misId) : 0;
+        for (const Group& g : groupsOfYear) {
+            if (match != 0)
+                break;
+            if (g.name.compare(item.name, Qt::CaseInsensitive) == 0)
+                match = g.id;
+        }
+        WantedMembers wanted;
+        for (const QString& misId : r.pupilMisIds) {
+            if (pupilOfMisId.contains(misId))
+                wanted.known.insert(pupilOfMisId.value(misId));
+            else if (newMisIds.contains(misId))
+                ++wanted.fromNewRows;
+        }
+        if (match != 0 && groupsSeen.contains(match)) {
+            item.kind = PlannedItem::Kind::Rejected;
+            item.reason = tr("this group is on an earlier row of this file too");
+            plan.groups.push_back(std::move(item));
+            continue;
+        }
+        if (match == 0) {
+            item.kind = PlannedItem::Kind::New;
+            item.changes << tr("%n pupil(s)", nullptr, int(wanted.known.size()) + wanted.fromNewRows);
+            plan.groups.push_back(std::move(item));
+            continue;
+        }
+        groupsSeen.insert(match);
+        item.id = match;
+        const Group& g = *groupById.value(match);
+        if (g.name != item.name && !item.name.isEmpty())
+            item.changes << tr("Name: %1 → %2").arg(g.name, item.name);
+        if (g.kind != r.kind)
+            item.changes << tr("Kind: %1 → %2").arg(kindText(g.kind), kindText(r.kind));
+        if (r.yearGroup && g.yearGroup != r.yearGroup)
+            item.changes << tr("Year group: %1 → %2")
+                                .arg(g.yearGroup ? QString::number(*g.yearGroup) : tr("none"))
+                                .arg(*r.yearGroup);
+        const QString subject = subjectNameOf(r);
+        if (!subject.isEmpty()) {
+            const std::optional<RowId> subjectId = setup::findSubject(db, subject);
+            if (!subjectId || g.subjectId != subjectId)
+                item.changes << tr("Subject: %1").arg(subject);
+        }
+        if (!r.teacherMisIds.isEmpty()) {
+            const RowId teacher = staffOfMisId.value(r.teacherMisIds.first());
+            if (teacher == 0 || g.teacherId != teacher)
+                item.changes << tr("Teacher changes");
+        }
+        const std::vector<RowId> current = setup::membersOf(db, match);
+        const QSet<RowId> now(current.begin(), current.end());
+        const int joining = int((wanted.known - now).size()) + wanted.fromNewRows;
+        const int leaving = int((now - wanted.known).size());
+        if (joining > 0)
+            item.changes << tr("+%n pupil(s)", nullptr, joining);
+        if (leaving > 0)
+            item.changes << tr("−%n pupil(s)", nullptr, leaving);
+        item.kind = item.changes.isEmpty() ? PlannedItem::Kind::Unchanged : PlannedItem::Kind::Updated;
+        plan.groups.push_back(std::move(item));
+    }
     return plan;
 }
+
+namespace {
+// Keeps the MIS's id for a record, once per source and id.
+void rememberMisId(Database& db, ImportResult& result, const QString& source, const char* entity, RowId rowId,
+                   const QString& misId)
+{
+    if (source.isEmpty() || misId.isEmpty())
+        return;
+    auto s = db.prepare("SELECT row_id FROM mis_identity WHERE deleted = 0 AND source = ?1 AND entity = ?2 AND "
+                        "mis_id = ?3");
+    s.bindAll(source, QString::fromLatin1(entity), misId);
+    if (s.step()) {
+        if (s.int64(0) == rowId)
+            return;
+        // The MIS gave this id to another record before (a re-used id): the newer holder keeps it.
+        auto old = db.prepare("SELECT id FROM mis_identity WHERE deleted = 0 AND source = ?1 AND entity = ?2 AND "
+                              "mis_id = ?3");
+        old.bindAll(source, QString::fromLatin1(entity), misId);
+        std::vector<RowId> stale;
+        while (old.step())
+            stale.push_back(old.int64(0));
+        for (const RowId id : stale) {
+            Repository<MisIdentity>(db).setDeleted(id, true);
+            result.identities.push_back(-id); // negative: tombstoned by the import
+        }
+    }
+    MisIdentity identity;
+    identity.source = source;
+    identity.entity = QString::fromLatin1(entity);
+    identity.rowId = rowId;
+    identity.misId = misId;
+    result.identities.push_back(Repository<MisIdentity>(db).insert(identity));
+}
+
+template <class T>
+void recordUpdate(Repository<T>& repo, ImportResult::Changed<T>& changed, const T& before, T& after)
+{
+    repo.update(after);
+    changed.before.push_back(before);
+    changed.after.push_back(after);
+}
+
+StorageError stale(int line, const QString& what)
+{
+    return StorageError(StorageError::Kind::Invalid,
+                        QCoreApplication::translate("RosterImport",
+                                                    "Row %1: %2 changed since the preview. Preview the import again.")
+                            .arg(line)
+                            .arg(what));
+}
+} // namespace
 
 ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leavers leavers,
                          const std::function<bool(int, int)>& progress)
 {
     Transaction write(db);
     Repository<Pupil> pupils(db);
+    Repository<Staff> staffRepo(db);
+    Repository<Group> groupRepo(db);
     const int year = SchoolCalendar::academicYearOf(today);
     ImportResult result;
-    const int total = int(plan.rows.size()) + (leavers == Leavers::Mark ? int(plan.notInFile.size()) : 0);
+    const int total = int(plan.rows.size() + plan.staff.size() + plan.groups.size()) +
+                      (leavers == Leavers::Mark ? int(plan.notInFile.size()) : 0);
     int done = 0;
     const auto step = [&] {
         ++done;
         if (progress && (done % 50 == 0 || done == total) && !progress(done, total))
             throw StorageError(StorageError::Kind::Invalid, tr("The import was cancelled; nothing was changed."));
+    };
+
+    // Staff first, so that groups can name their teachers.
+    QHash<QString, RowId> staffOfMisId;
+    for (const PlannedItem& item : plan.staff) {
+        const std::size_t i = std::size_t(&item - plan.staff.data());
+        const exchange::RosterStaff& r = plan.staffRecords.at(i);
+        RowId id = item.id;
+        if (item.kind == PlannedItem::Kind::New) {
+            Staff st;
+            mergeStaff(st, r);
+            id = staffRepo.insert(st);
+            result.staff.created.push_back(id);
+            ++result.staffCreated;
+        } else if (item.kind == PlannedItem::Kind::Updated) {
+            std::optional<Staff> st = staffRepo.find(id);
+            if (!st)
+                throw stale(item.line, item.name);
+            const Staff before = *st;
+            mergeStaff(*st, r);
+            recordUpdate(staffRepo, result.staff, before, *st);
+            ++result.staffUpdated;
+        }
+        if (id != 0 && item.kind != PlannedItem::Kind::Rejected) {
+            staffOfMisId.insert(r.misId, id);
+            rememberMisId(db, result, plan.source, "staff", id, r.misId);
+        }
+        step();
+    }
+
+    QHash<QString, RowId> pupilOfMisId;
+    const auto intoTutorGroup = [&](RowId pupilId, const QString& name, std::optional<int> yearGroup) {
+        const QString trimmed = name.simplified();
+        auto s = db.prepare("SELECT id FROM pupil_group WHERE deleted = 0 AND kind = 'tutor' AND academic_year = ?1 "
+                            "AND name = ?2 COLLATE NOCASE ORDER BY id LIMIT 1");
+        s.bindAll(year, trimmed);
+        RowId groupId = s.step() ? s.int64(0) : 0;
+        if (groupId == 0) {
+            groupId = setup::ensureTutorGroup(db, trimmed, year, yearGroup);
+            result.groups.created.push_back(groupId);
+            ++result.groupsCreated;
+        }
+        result.memberships.append(setup::moveToTutorGroup(db, pupilId, groupId));
     };
     for (const PlannedRow& row : plan.rows) {
         switch (row.kind) {
@@ -222,6 +526,8 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
             break;
         case PlannedRow::Kind::Unchanged:
             ++result.unchanged;
+            pupilOfMisId.insert(row.record.misId, row.pupilId);
+            rememberMisId(db, result, plan.source, "pupil", row.pupilId, row.record.misId);
             break;
         case PlannedRow::Kind::New: {
             if (!row.record.upn.isEmpty() && findPupilByUpn(db, row.record.upn))
@@ -232,11 +538,13 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
                                        .arg(row.record.upn));
             Pupil p;
             merge(p, row.record);
-            p.startedOn = today;
+            p.startedOn = row.record.startedOn.isValid() ? row.record.startedOn : today;
             const RowId id = pupils.insert(p);
+            result.pupils.created.push_back(id);
+            pupilOfMisId.insert(row.record.misId, id);
+            rememberMisId(db, result, plan.source, "pupil", id, row.record.misId);
             if (!row.tutorGroup.isEmpty())
-                setup::moveToTutorGroup(db, id,
-                                        setup::ensureTutorGroup(db, row.tutorGroup, year, row.record.yearGroup));
+                intoTutorGroup(id, row.tutorGroup, row.record.yearGroup);
             ++result.created;
             break;
         }
@@ -247,22 +555,103 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
                                    tr("Row %1: %2 is no longer in the school file. Preview the import again.")
                                        .arg(row.line)
                                        .arg(row.name));
+            const Pupil before = *p;
             merge(*p, row.record);
-            pupils.update(*p);
+            if (!sameContent(before, *p))
+                recordUpdate(pupils, result.pupils, before, *p);
+            pupilOfMisId.insert(row.record.misId, p->id);
+            rememberMisId(db, result, plan.source, "pupil", p->id, row.record.misId);
             if (!row.tutorGroup.isEmpty())
-                setup::moveToTutorGroup(db, p->id,
-                                        setup::ensureTutorGroup(db, row.tutorGroup, year, row.record.yearGroup));
+                intoTutorGroup(p->id, row.tutorGroup, row.record.yearGroup);
             ++result.updated;
             break;
         }
         }
         step();
     }
+
+    // Groups, with their subjects, teachers and exactly the members the file lists.
+    for (const PlannedItem& item : plan.groups) {
+        const std::size_t i = std::size_t(&item - plan.groups.data());
+        const exchange::RosterGroup& r = plan.groupRecords.at(i);
+        if (item.kind == PlannedItem::Kind::Rejected) {
+            step();
+            continue;
+        }
+        OptionalId subjectId;
+        if (const QString subject = subjectNameOf(r); !subject.isEmpty()) {
+            subjectId = setup::findSubject(db, subject);
+            if (!subjectId) {
+                Subject sub;
+                sub.name = subject.left(100);
+                sub.code = r.subject.isEmpty() ? QString() : r.subjectCode.simplified().left(100);
+                subjectId = Repository<Subject>(db).insert(sub);
+                result.subjects.created.push_back(*subjectId);
+                ++result.subjectsCreated;
+            }
+        }
+        OptionalId teacherId;
+        for (const QString& misId : r.teacherMisIds) {
+            if (staffOfMisId.contains(misId)) {
+                teacherId = staffOfMisId.value(misId);
+                break;
+            }
+        }
+        RowId id = item.id;
+        if (item.kind == PlannedItem::Kind::New) {
+            Group g;
+            g.name = item.name.left(100);
+            g.kind = r.kind;
+            g.subjectId = subjectId;
+            g.yearGroup = r.yearGroup;
+            g.academicYear = year;
+            g.teacherId = teacherId;
+            id = groupRepo.insert(g);
+            result.groups.created.push_back(id);
+            ++result.groupsCreated;
+        } else {
+            std::optional<Group> g = groupRepo.find(id);
+            if (!g)
+                throw stale(item.line, item.name);
+            const Group before = *g;
+            if (!item.name.isEmpty())
+                g->name = item.name.left(100);
+            g->kind = r.kind;
+            if (subjectId)
+                g->subjectId = subjectId;
+            if (r.yearGroup)
+                g->yearGroup = r.yearGroup;
+            if (teacherId)
+                g->teacherId = teacherId;
+            if (!sameContent(before, *g)) {
+                recordUpdate(groupRepo, result.groups, before, *g);
+                ++result.groupsUpdated;
+            }
+        }
+        rememberMisId(db, result, plan.source, "pupil_group", id, r.misId);
+        QSet<RowId> wanted;
+        for (const QString& misId : r.pupilMisIds)
+            if (pupilOfMisId.contains(misId))
+                wanted.insert(pupilOfMisId.value(misId));
+        const std::vector<RowId> current = setup::membersOf(db, id);
+        const QSet<RowId> now(current.begin(), current.end());
+        std::vector<RowId> joining(wanted.begin(), wanted.end());
+        std::sort(joining.begin(), joining.end());
+        std::vector<RowId> leaving;
+        for (const RowId pupil : current)
+            if (!wanted.contains(pupil))
+                leaving.push_back(pupil);
+        result.memberships.append(setup::addMembers(db, id, joining));
+        result.memberships.append(setup::removeMembers(db, id, leaving));
+        step();
+    }
+
     if (leavers == Leavers::Mark) {
         for (const RowId id : plan.notInFile) {
             if (std::optional<Pupil> p = pupils.find(id); p && !p->leftOn.isValid()) {
+                const Pupil before = *p;
                 p->leftOn = today;
-                pupils.update(*p);
+                recordUpdate(pupils, result.pupils, before, *p);
                 ++result.markedLeft;
             }
             step();
@@ -270,6 +659,68 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
     }
     write.commit();
     return result;
+}
+
+namespace {
+template <class T>
+void revertRows(Database& db, const ImportResult::Changed<T>& changed, bool redo, const QString& what)
+{
+    Repository<T> repo(db);
+    // Undo puts back the rows in reverse order of change (a row changed twice ends as it began).
+    const std::size_t n = changed.before.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = redo ? k : n - 1 - k;
+        const T& from = redo ? changed.before[i] : changed.after[i];
+        const T& to = redo ? changed.after[i] : changed.before[i];
+        std::optional<T> current = repo.find(from.id);
+        if (!current || !sameContent(*current, from))
+            throw StorageError(StorageError::Kind::Invalid, what);
+        T next = to;
+        next.stamp = current->stamp;
+        next.origin = current->origin;
+        repo.update(next);
+    }
+    for (const RowId id : changed.created)
+        repo.setDeleted(id, !redo);
+}
+} // namespace
+
+void revertImport(Database& db, const ImportResult& result, bool redo)
+{
+    Transaction transaction(db);
+    const QString changedSince = redo ? tr("Some of what the import changed has been changed again since it was "
+                                           "undone, so it was not redone.")
+                                      : tr("Some of what the import changed has been changed again since, so it "
+                                           "was not undone. Change those records by hand instead.");
+    if (!redo) {
+        for (const RowId id : result.pupils.created) {
+            auto s = db.prepare("SELECT (SELECT count(*) FROM learning_plan WHERE pupil_id = ?1 AND deleted = 0) + "
+                                "(SELECT count(*) FROM target WHERE pupil_id = ?1 AND deleted = 0) + "
+                                "(SELECT count(*) FROM evidence WHERE pupil_id = ?1 AND deleted = 0) + "
+                                "(SELECT count(*) FROM review WHERE pupil_id = ?1 AND deleted = 0)");
+            s.bindAll(id);
+            if (s.step() && s.int64(0) > 0)
+                throw StorageError(StorageError::Kind::Invalid,
+                                   tr("A pupil the import added has a plan, targets, evidence or a review recorded "
+                                      "since, so the import was not undone."));
+        }
+    }
+    // Memberships and identities first on undo (they point at what was made), last on redo.
+    if (!redo) {
+        setup::revertMembershipChange(db, result.memberships, false);
+        for (auto it = result.identities.rbegin(); it != result.identities.rend(); ++it)
+            Repository<MisIdentity>(db).setDeleted(*it < 0 ? -*it : *it, *it > 0);
+    }
+    revertRows(db, result.groups, redo, changedSince);
+    revertRows(db, result.pupils, redo, changedSince);
+    revertRows(db, result.staff, redo, changedSince);
+    revertRows(db, result.subjects, redo, changedSince);
+    if (redo) {
+        for (const RowId id : result.identities)
+            Repository<MisIdentity>(db).setDeleted(id < 0 ? -id : id, id < 0);
+        setup::revertMembershipChange(db, result.memberships, true);
+    }
+    transaction.commit();
 }
 
 } // namespace waymark::importing
