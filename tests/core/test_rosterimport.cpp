@@ -2,6 +2,7 @@
 // re-imports update and never duplicate; leavers are marked, never deleted; a cancel writes nothing.
 #include "domain/entities.h"
 #include "exchange/roster.h"
+#include "exchange/sdsreader.h"
 #include "repo/repository.h"
 #include "services/groupsetup.h"
 #include "services/rosterimport.h"
@@ -153,4 +154,101 @@ TEST_CASE("The roster's tutor groups are made once, pupils are put in them, and 
     memberships.bindAll(pupils[2].id);
     REQUIRE(memberships.step());
     CHECK(memberships.int64(0) == 1); // out of 7R, into 7S: one tutor group a year
+}
+
+TEST_CASE("A School Data Sync folder brings in staff, classes with their teachers and members, and undoes whole")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    setup::createSchoolFile(path, QStringLiteral("Oakfield"));
+    auto db = Database::open(path);
+    const exchange::Roster sds = exchange::readSdsFolder(test::fixturePath(QStringLiteral("sds-uk")), kToday);
+    REQUIRE(sds.records.size() == 86);
+    REQUIRE(sds.groups.size() == 28);
+
+    const QString empty = test::liveContent(*db);
+    const ImportPlan plan = planImport(*db, sds, kToday, QStringLiteral("sds"));
+    CHECK(plan.count(Kind::New) == 86);
+    CHECK(plan.staff.size() == 12);
+    CHECK(test::liveContent(*db) == empty); // planning writes nothing
+    const ImportResult result = applyImport(*db, plan, kToday, Leavers::Ignore);
+    CHECK(result.created == 86);
+    CHECK(result.staffCreated == 12);
+    CHECK(result.groupsCreated == 28);
+    CHECK(result.subjectsCreated > 0);
+    const QString imported = test::liveContent(*db);
+
+    // Section 11001 (Math - Algebra 1) has pupils 13001..13030 and teacher 14001 (Craig Beane).
+    const std::optional<Group> algebra =
+        Repository<Group>(*db).first("name = ?1", QStringLiteral("Math - Algebra 1"));
+    REQUIRE(algebra);
+    CHECK(setup::membersOf(*db, algebra->id).size() == 30);
+    REQUIRE(algebra->teacherId);
+    CHECK(Repository<Staff>(*db).find(*algebra->teacherId)->familyName == QStringLiteral("Beane"));
+    REQUIRE(algebra->subjectId);
+    CHECK(Repository<Subject>(*db).find(*algebra->subjectId)->name == QStringLiteral("Math"));
+
+    SECTION("the same folder again changes nothing")
+    {
+        const ImportPlan again = planImport(*db, sds, kToday, QStringLiteral("sds"));
+        CHECK(again.count(Kind::New) == 0);
+        CHECK(again.count(Kind::Unchanged) == 86);
+        CHECK(std::all_of(again.staff.begin(), again.staff.end(),
+                          [](const PlannedItem& s) { return s.kind == Kind::Unchanged; }));
+        CHECK(std::all_of(again.groups.begin(), again.groups.end(),
+                          [](const PlannedItem& g) { return g.kind == Kind::Unchanged; }));
+        applyImport(*db, again, kToday, Leavers::Ignore);
+        CHECK(test::liveContent(*db) == imported);
+    }
+    SECTION("a pupil renamed in the MIS is found by the MIS's own id, not added twice")
+    {
+        exchange::Roster renamed = sds;
+        renamed.records[0].legalFamilyName = QStringLiteral("Klein-Hart");
+        renamed.records[0].dateOfBirth = QDate(2000, 4, 3); // and a corrected birthday: no name match
+        const ImportPlan again = planImport(*db, renamed, kToday, QStringLiteral("sds"));
+        CHECK(again.count(Kind::New) == 0);
+        CHECK(again.rows[0].kind == Kind::Updated);
+        CHECK(again.rows[0].changes.join(QLatin1Char(';')).contains(QStringLiteral("Klein → Klein-Hart")));
+        // Another MIS's ids are its own: from "SIMS" the same row would be a new pupil.
+        CHECK(planImport(*db, renamed, kToday, QStringLiteral("SIMS")).rows[0].kind == Kind::New);
+    }
+    SECTION("a pupil the MIS moved out of a class leaves it")
+    {
+        exchange::Roster moved = sds;
+        for (exchange::RosterGroup& g : moved.groups)
+            if (g.name == QStringLiteral("Math - Algebra 1"))
+                g.pupilMisIds.removeAll(QStringLiteral("13001"));
+        const ImportPlan again = planImport(*db, moved, kToday, QStringLiteral("sds"));
+        const auto item = std::find_if(again.groups.begin(), again.groups.end(),
+                                       [](const PlannedItem& g) { return g.name == QStringLiteral("Math - Algebra 1"); });
+        REQUIRE(item != again.groups.end());
+        CHECK(item->kind == Kind::Updated);
+        CHECK(item->changes.join(QLatin1Char(';')).contains(QStringLiteral("−1 pupil")));
+        applyImport(*db, again, kToday, Leavers::Ignore);
+        CHECK(setup::membersOf(*db, algebra->id).size() == 29);
+    }
+    SECTION("undo takes the whole import back, and redo brings it again")
+    {
+        revertImport(*db, result);
+        CHECK(test::liveContent(*db) == empty);
+        revertImport(*db, result, true);
+        CHECK(test::liveContent(*db) == imported);
+        revertImport(*db, result);
+        CHECK(test::liveContent(*db) == empty);
+    }
+    SECTION("undo is refused, writing nothing, once a pupil it changed was changed again")
+    {
+        // A second import that updates a pupil, then a hand edit of the same pupil.
+        exchange::Roster renamed = sds;
+        renamed.records[1].legalGivenName = QStringLiteral("Beulah-May");
+        const ImportResult second =
+            applyImport(*db, planImport(*db, renamed, kToday, QStringLiteral("sds")), kToday, Leavers::Ignore);
+        REQUIRE(second.pupils.after.size() == 1);
+        Pupil p = *Repository<Pupil>(*db).find(second.pupils.after[0].id);
+        p.legalGivenName = QStringLiteral("Bea");
+        Repository<Pupil>(*db).update(p);
+        const QString before = test::liveContent(*db);
+        CHECK_THROWS_AS(revertImport(*db, second), StorageError);
+        CHECK(test::liveContent(*db) == before);
+    }
 }

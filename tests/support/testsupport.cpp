@@ -108,3 +108,33 @@ ForeignLock::~ForeignLock()
 }
 
 } // namespace waymark::test
+
+#include "storage/database.h"
+
+namespace waymark::test {
+QString liveContent(Database& db)
+{
+    QStringList tables;
+    {
+        auto s = db.prepare("SELECT m.name FROM sqlite_schema m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM "
+                            "pragma_table_info(m.name) WHERE name = 'uuid') ORDER BY m.name");
+        while (s.step())
+            tables << s.text(0);
+    }
+    QString out;
+    for (const QString& table : tables) {
+        QStringList columns;
+        auto c = db.prepare("SELECT name FROM pragma_table_info(?1) WHERE name NOT IN ('hlc', 'origin') ORDER BY cid");
+        c.bindAll(table);
+        while (c.step())
+            columns << QStringLiteral("quote(\"") + c.text(0) + QStringLiteral("\")");
+        auto rows = db.prepare(QString(QStringLiteral("SELECT ") + columns.join(QStringLiteral(" || '|' || ")) +
+                                QStringLiteral(" FROM \"") + table + QStringLiteral("\" WHERE deleted = 0 ORDER BY uuid"))
+                                   .toStdString());
+        out += table + QLatin1Char('\n');
+        while (rows.step())
+            out += QStringLiteral("  ") + rows.text(0) + QLatin1Char('\n');
+    }
+    return out;
+}
+} // namespace waymark::test

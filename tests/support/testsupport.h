@@ -68,3 +68,13 @@ private:
         WARN("skipped: " << why);                                                                                \
         return;                                                                                                  \
     } while (false)
+
+namespace waymark {
+class Database;
+}
+
+namespace waymark::test {
+// What a teacher would see of a school: every live row of every shared table, by UUID, without the
+// stamps and origins that any write moves on. Equal before a change and after its undo.
+QString liveContent(Database& db);
+} // namespace waymark::test
