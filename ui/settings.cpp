@@ -24,6 +24,14 @@ const Key<QByteArray> kSplitterState{"window/splitter", {}};
 const Key<QStringList> kRecentFiles{"files/recent", {}};
 const Key<QString> kLastOpenedFile{"files/lastOpened", {}};
 const Key<QString> kAppearance{"view/appearance", QStringLiteral("system")};
+const Key<QString> kLastImportSource{"import/lastSource", {}};
+const Key<QString> kLastImportFolder{"import/lastFolder", {}};
+
+// Settings keys are paths: a source's name is kept out of the key's syntax by hex.
+QString mappingKey(const QString& source)
+{
+    return QStringLiteral("import/mappings/") + QString::fromLatin1(source.trimmed().toCaseFolded().toUtf8().toHex());
+}
 
 template <class T> T get(const QSettings& s, const Key<T>& key)
 {
@@ -94,6 +102,32 @@ QByteArray Settings::splitterState() const
 void Settings::setSplitterState(const QByteArray& state)
 {
     put(*store_, kSplitterState, state);
+}
+
+QByteArray Settings::importMapping(const QString& source) const
+{
+    return store_->value(mappingKey(source)).toByteArray();
+}
+void Settings::setImportMapping(const QString& source, const QByteArray& json)
+{
+    store_->setValue(mappingKey(source), json);
+    store_->setValue(kSettingsVersion.key(), Settings::kVersion);
+}
+QString Settings::lastImportSource() const
+{
+    return get(*store_, kLastImportSource);
+}
+void Settings::setLastImportSource(const QString& source)
+{
+    put(*store_, kLastImportSource, source);
+}
+QString Settings::lastImportFolder() const
+{
+    return get(*store_, kLastImportFolder);
+}
+void Settings::setLastImportFolder(const QString& folder)
+{
+    put(*store_, kLastImportFolder, folder);
 }
 
 QStringList Settings::recentFiles() const

@@ -44,6 +44,15 @@ public:
     void setAppearance(const QString& appearance);
     void setLastOpenedFile(const QString& path);
 
+    // The import wizard: each MIS's column mapping (JSON, see exchange::ColumnMapping), the MIS last
+    // imported from, and the folder last imported from.
+    QByteArray importMapping(const QString& source) const;
+    void setImportMapping(const QString& source, const QByteArray& json);
+    QString lastImportSource() const;
+    void setLastImportSource(const QString& source);
+    QString lastImportFolder() const;
+    void setLastImportFolder(const QString& folder);
+
     void sync();
 
 private:
