@@ -6,4 +6,6 @@ target_sources(waymark_core PRIVATE
     exchange/rosterfiles.h exchange/rosterfiles.cpp
     exchange/sdsreader.h exchange/sdsreader.cpp
     exchange/onerosterreader.h exchange/onerosterreader.cpp
-    exchange/rostermapping.h exchange/rostermapping.cpp)
+    exchange/ctfreader.h exchange/ctfreader.cpp
+    exchange/rostermapping.h exchange/rostermapping.cpp
+    exchange/rosterformats.h exchange/rosterformats.cpp)
