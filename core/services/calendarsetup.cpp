@@ -36,9 +36,10 @@ std::vector<HalfTerm> storedHalfTerms(Database& db, int academicYear)
 std::vector<Closure> storedClosures(Database& db, int academicYear)
 {
     std::vector<Closure> out;
+    // In the order stored (setYearCalendar() writes them in the order given), so that a year reads
+    // back equal to what was stored: an undo's `expected` must match.
     for (const CalendarClosure& c : Repository<CalendarClosure>(db).where(
-             "from_on >= ?1 AND from_on < ?2 ORDER BY from_on, id", yearStart(academicYear),
-             yearStart(academicYear + 1)))
+             "from_on >= ?1 AND from_on < ?2 ORDER BY id", yearStart(academicYear), yearStart(academicYear + 1)))
         out.push_back(Closure{c.fromOn, c.toOn, c.kind, c.label});
     return out;
 }
@@ -52,11 +53,13 @@ SchoolCalendar loadCalendar(Database& db)
         halfTerms[h.academicYear].push_back(HalfTerm{h.academicYear, h.number, h.startOn, h.endOn});
     for (auto& [year, terms] : halfTerms) {
         // A year stored incompletely (say, by an older import) keeps the defaults rather than failing.
-        if (SchoolCalendar::checkHalfTerms(year, terms).isEmpty())
+        if (SchoolCalendar::checkHalfTerms(year, terms).isEmpty()) {
             calendar.setHalfTerms(year, std::move(terms));
+            calendar.setClosures(year, {}); // a year the school set has the closures it stored, if any
+        }
     }
     std::map<int, std::vector<Closure>> closures;
-    for (const CalendarClosure& c : Repository<CalendarClosure>(db).where("1 ORDER BY from_on"))
+    for (const CalendarClosure& c : Repository<CalendarClosure>(db).where("1 ORDER BY id"))
         closures[SchoolCalendar::academicYearOf(c.fromOn)].push_back(Closure{c.fromOn, c.toOn, c.kind, c.label});
     for (auto& [year, list] : closures) {
         if (SchoolCalendar::checkClosures(year, list).isEmpty())

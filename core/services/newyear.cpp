@@ -85,6 +85,18 @@ NewYearResult startNewYear(Database& db, const NewYearPlan& plan, const std::vec
         throw StorageError(StorageError::Kind::Invalid,
                            tr("%1 has already been started in this school file, so pupils were not moved up again.")
                                .arg(SchoolCalendar::academicYearLabel(plan.toYear)));
+    // The plan as it would be made now: anyone added, gone or put in another year group since (or
+    // a new last day) makes the teacher's confirmed plan out of date.
+    const NewYearPlan now = planNewYear(db, plan.fromYear);
+    const auto sameCandidate = [](const LeaverCandidate& a, const LeaverCandidate& b) {
+        return a.pupilId == b.pupilId && a.yearGroup == b.yearGroup && a.usuallyLeaves == b.usuallyLeaves;
+    };
+    if (now.toYear != plan.toYear || now.leaveOn != plan.leaveOn || now.movingUp != plan.movingUp ||
+        !std::equal(now.candidates.begin(), now.candidates.end(), plan.candidates.begin(), plan.candidates.end(),
+                    sameCandidate))
+        throw StorageError(StorageError::Kind::Invalid,
+                           tr("Pupils or dates were changed since the new year was planned, so nothing was changed. "
+                              "Look at the plan again."));
     const std::set<RowId> leaving(leavers.begin(), leavers.end());
     for (const RowId id : leaving) {
         if (std::none_of(plan.candidates.begin(), plan.candidates.end(),
@@ -95,6 +107,7 @@ NewYearResult startNewYear(Database& db, const NewYearPlan& plan, const std::vec
     NewYearResult result;
     result.fromYear = plan.fromYear;
     result.toYear = plan.toYear;
+    result.startedBefore = startedYear(db);
     Repository<Pupil> repo(db);
     for (Pupil& p : onRoll(db)) {
         if (leaving.count(p.id)) {
@@ -151,7 +164,7 @@ void revertNewYear(Database& db, const NewYearResult& result, bool redo)
         next.configured = redo;
         setYearCalendar(db, next);
     }
-    setStartedYear(db, redo ? result.toYear : result.fromYear);
+    setStartedYear(db, redo ? result.toYear : result.startedBefore);
     transaction.commit();
 }
 

@@ -47,6 +47,7 @@ struct NewYearResult
     std::vector<std::pair<RowId, int>> movedUp; // each pupil and the year group they moved up to
     std::vector<RowId> markedLeft;
     YearCalendar calendarBefore; // the new year's dates before (for an undo)
+    int startedBefore = 0;       // the year last started in this file before (0: none), put back by an undo
 };
 
 // Starts the new year: `leavers` (from the plan's candidates) marked as left on plan.leaveOn;
