@@ -83,6 +83,8 @@ Command addPupilCommand();
 Command importCommand();
 Command exportCommand();
 Command groupsCommand();
+Command staffCommand();
+Command subjectsCommand();
 
 QString helpFor(const Command& command);
 // The --today option (YYYY-MM-DD), or the computer's date when it is not given; UsageError if
