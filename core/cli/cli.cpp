@@ -25,7 +25,7 @@ using namespace cli;
 
 std::vector<Command> allCommands()
 {
-    return {initCommand(), demoCommand(), checkCommand(), statsCommand(), backupCommand(), schoolCommand(), pupilsCommand(), addPupilCommand(), importCommand(), exportCommand(), groupsCommand(), staffCommand(), subjectsCommand()};
+    return {initCommand(), demoCommand(), checkCommand(), statsCommand(), backupCommand(), schoolCommand(), pupilsCommand(), addPupilCommand(), importCommand(), exportCommand(), groupsCommand(), groupCommand(), staffCommand(), subjectsCommand()};
 }
 
 const Command* findCommand(const std::vector<Command>& commands, const QString& name)

@@ -85,6 +85,7 @@ Command exportCommand();
 Command groupsCommand();
 Command staffCommand();
 Command subjectsCommand();
+Command groupCommand();
 
 QString helpFor(const Command& command);
 // The --today option (YYYY-MM-DD), or the computer's date when it is not given; UsageError if

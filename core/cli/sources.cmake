@@ -11,6 +11,7 @@ target_sources(waymark_core PRIVATE
     cli/cmd_import.cpp
     cli/cmd_export.cpp
     cli/cmd_staff.cpp
-    cli/cmd_subjects.cpp)
+    cli/cmd_subjects.cpp
+    cli/cmd_group.cpp)
 # `waymark-cli --version` reports the project's version.
 set_property(SOURCE cli/cli.cpp APPEND PROPERTY COMPILE_DEFINITIONS WAYMARK_VERSION="${PROJECT_VERSION}")
