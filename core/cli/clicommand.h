@@ -86,6 +86,9 @@ Command groupsCommand();
 Command staffCommand();
 Command subjectsCommand();
 Command groupCommand();
+Command calendarCommand();
+Command newYearCommand();
+Command pupilLeftCommand();
 
 QString helpFor(const Command& command);
 // The --today option (YYYY-MM-DD), or the computer's date when it is not given; UsageError if
