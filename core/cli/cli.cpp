@@ -25,7 +25,10 @@ using namespace cli;
 
 std::vector<Command> allCommands()
 {
-    return {initCommand(), demoCommand(), checkCommand(), statsCommand(), backupCommand(), schoolCommand(), pupilsCommand(), addPupilCommand(), importCommand(), exportCommand(), groupsCommand()};
+    return {initCommand(),     demoCommand(),   checkCommand(),     statsCommand(),  backupCommand(),
+            schoolCommand(),   pupilsCommand(), addPupilCommand(),  importCommand(), exportCommand(),
+            groupsCommand(),   groupCommand(),  pupilLeftCommand(), staffCommand(),  subjectsCommand(),
+            calendarCommand(), newYearCommand()};
 }
 
 const Command* findCommand(const std::vector<Command>& commands, const QString& name)

@@ -7,13 +7,15 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
 // Internal to waymark-cli: how a subcommand is described, parsed and run.
 namespace waymark {
+class Database;
 class StorageError;
-}
+} // namespace waymark
 
 namespace waymark::cli {
 
@@ -81,11 +83,27 @@ Command addPupilCommand();
 Command importCommand();
 Command exportCommand();
 Command groupsCommand();
+Command staffCommand();
+Command subjectsCommand();
+Command groupCommand();
+Command calendarCommand();
+Command newYearCommand();
+Command pupilLeftCommand();
 
 QString helpFor(const Command& command);
 // The --today option (YYYY-MM-DD), or the computer's date when it is not given; UsageError if
 // malformed.
 QDate todayOption(const QCommandLineParser& parser);
+// A date written exactly YYYY-MM-DD, or an invalid QDate (Qt's own ISO parsing takes any separator).
+QDate isoDate(const QString& text);
+// The date option `name` (YYYY-MM-DD), or `otherwise` when it is not given; UsageError if malformed.
+QDate dateOption(const QCommandLineParser& parser, const QString& name, QDate otherwise);
+// A comma-separated option's values, each trimmed, empty ones dropped.
+QStringList listOption(const QCommandLineParser& parser, const QString& name);
+// A UPN as typed, tidied as the set-up services store it: no spaces, capitals.
+QString tidyUpn(const QString& typed);
+// The school file opened to be changed, waiting at most kBusyTimeoutMs for another program.
+std::unique_ptr<Database> openForChange(const QString& path);
 // One "  left   right" line of a help page, the right column aligned.
 QString helpRow(const QString& left, const QString& right);
 

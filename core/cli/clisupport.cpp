@@ -1,6 +1,9 @@
 // Pieces every waymark-cli command shares: its help page, Ctrl+C handling and a progress line.
 #include "cli/clicommand.h"
+#include "storage/database.h"
 #include "storage/storageerror.h"
+
+#include <QRegularExpression>
 
 namespace waymark::cli {
 
@@ -45,14 +48,47 @@ QString helpRow(const QString& left, const QString& right)
 
 QDate todayOption(const QCommandLineParser& parser)
 {
-    if (!parser.isSet(QStringLiteral("today")))
-        return QDate::currentDate();
-    const QString text = parser.value(QStringLiteral("today")).trimmed();
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid() || text.size() != 10 || date.year() < 1970 || date.year() > 2199)
-        throw UsageError(Tr::tr("--today must be a date written YYYY-MM-DD (for example 2025-03-14), not “%1”.")
-                             .arg(parser.value(QStringLiteral("today"))));
+    return dateOption(parser, QStringLiteral("today"), QDate::currentDate());
+}
+
+QDate isoDate(const QString& text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    if (!pattern.match(text).hasMatch())
+        return {};
+    return QDate::fromString(text, Qt::ISODate);
+}
+
+QDate dateOption(const QCommandLineParser& parser, const QString& name, QDate otherwise)
+{
+    if (!parser.isSet(name))
+        return otherwise;
+    const QDate date = isoDate(parser.value(name).trimmed());
+    if (!date.isValid() || date.year() < 1970 || date.year() > 2199)
+        throw UsageError(Tr::tr("--%1 must be a date written YYYY-MM-DD (for example 2025-03-14), not “%2”.")
+                             .arg(name, parser.value(name)));
     return date;
+}
+
+QStringList listOption(const QCommandLineParser& parser, const QString& name)
+{
+    QStringList values;
+    for (const QString& value : parser.value(name).split(QLatin1Char(',')))
+        if (!value.trimmed().isEmpty())
+            values << value.trimmed();
+    return values;
+}
+
+QString tidyUpn(const QString& typed)
+{
+    return typed.simplified().remove(QLatin1Char(' ')).toUpper();
+}
+
+std::unique_ptr<Database> openForChange(const QString& path)
+{
+    Database::Options options;
+    options.busyTimeoutMs = kBusyTimeoutMs;
+    return Database::open(path, options);
 }
 
 StorageError explainWriteFailure(const StorageError& error, const QString& path)

@@ -1,10 +1,12 @@
-// waymark-cli pupils FILE [--group NAME] [--left] and add-pupil FILE ...: the roll as JSON, and a
-// pupil added through the same set-up service the app uses.
+// waymark-cli pupils FILE [--group NAME] [--left], add-pupil FILE ... and pupil-left FILE UPN: the
+// roll as JSON, and a pupil added, marked as left or re-admitted through the same set-up service the
+// app uses.
 #include "calendar/schoolcalendar.h"
 #include "cli/clicommand.h"
 #include "domain/entities.h"
 #include "maintenance/maintenance.h"
 #include "queries/rosterqueries.h"
+#include "repo/repository.h"
 #include "services/pupilsetup.h"
 #include "storage/database.h"
 #include "storage/storageerror.h"
@@ -132,7 +134,56 @@ int runAddPupil(Context& context, const QCommandLineParser& parser)
                 << Qt::endl;
     return kExitOk;
 }
+
+int runPupilLeft(Context& context, const QCommandLineParser& parser)
+{
+    const QString path = parser.positionalArguments().at(0);
+    const QString upn = parser.positionalArguments().at(1);
+    const bool readmit = parser.isSet(QStringLiteral("readmit"));
+    if (readmit && parser.isSet(QStringLiteral("on")))
+        throw UsageError(Tr::tr("--on and --readmit cannot be used together; choose one."));
+    const QDate leftOn = readmit ? QDate() : dateOption(parser, QStringLiteral("on"), todayOption(parser));
+    std::unique_ptr<Database> db = openForChange(path);
+    const std::optional<RowId> id = findPupilByUpn(*db, tidyUpn(upn));
+    if (!id)
+        throw UsageError(Tr::tr("No pupil in this school file has the UPN %1. Nothing was changed.").arg(upn));
+    try {
+        setup::setLeftOn(*db, *id, leftOn);
+    } catch (const StorageError& e) {
+        if (e.kind() == StorageError::Kind::Invalid) // a leaving date before they started
+            throw UsageError(e.message() + QLatin1Char(' ') + Tr::tr("Nothing was changed."));
+        throw explainWriteFailure(e, path);
+    }
+    const std::optional<Pupil> pupil = Repository<Pupil>(*db).find(*id);
+    if (!pupil)
+        throw StorageError(StorageError::Kind::Invalid, Tr::tr("That pupil is no longer in this school file."));
+    context.out << QString::fromUtf8(
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("upn"), pupil->upn},
+                        {QStringLiteral("name"), pupil->displayName()},
+                        {QStringLiteral("left_on"),
+                         pupil->leftOn.isValid() ? QJsonValue(pupil->leftOn.toString(Qt::ISODate)) : QJsonValue()}})
+            .toJson(QJsonDocument::Indented));
+    return kExitOk;
+}
 } // namespace
+
+Command pupilLeftCommand()
+{
+    return {QStringLiteral("pupil-left"),
+            QStringLiteral("FILE UPN"),
+            2,
+            Tr::tr("Mark a pupil as having left (or, with --readmit, back on roll)."),
+            Tr::tr("Marks the pupil with this UPN as having left on --on (default today), and prints them as\n"
+                   "JSON. Nothing of theirs is deleted: their plan and evidence stay. --readmit puts them\n"
+                   "back on roll. A leaving date before the pupil started changes nothing."),
+            {{{QStringLiteral("on")}, QStringLiteral("DATE"), Tr::tr("The day they left, YYYY-MM-DD.")},
+             {{QStringLiteral("readmit")}, QString(), Tr::tr("Put a pupil who left back on roll.")},
+             {{QStringLiteral("today")},
+              QStringLiteral("DATE"),
+              Tr::tr("Take DATE (YYYY-MM-DD) as today, for leaving without --on.")}},
+            runPupilLeft};
+}
 
 Command pupilsCommand()
 {

@@ -9,6 +9,11 @@ target_sources(waymark_core PRIVATE
     cli/cmd_school.cpp
     cli/cmd_pupils.cpp
     cli/cmd_import.cpp
-    cli/cmd_export.cpp)
+    cli/cmd_export.cpp
+    cli/cmd_staff.cpp
+    cli/cmd_subjects.cpp
+    cli/cmd_group.cpp
+    cli/cmd_calendar.cpp
+    cli/cmd_newyear.cpp)
 # `waymark-cli --version` reports the project's version.
 set_property(SOURCE cli/cli.cpp APPEND PROPERTY COMPILE_DEFINITIONS WAYMARK_VERSION="${PROJECT_VERSION}")
