@@ -143,6 +143,40 @@ QString kindText(GroupKind kind)
     return tr("class");
 }
 
+QString assessmentNote(const exchange::RosterAssessment& a)
+{
+    QString what = a.stage;
+    if (!a.subject.isEmpty())
+        what += QLatin1Char(' ') + a.subject;
+    if (!a.component.isEmpty() && a.component != a.method && a.component != a.subject)
+        what += QLatin1Char(' ') + a.component;
+    const QString method = a.method == QLatin1String("TT")   ? tr("test")
+        : a.method == QLatin1String("TA")                    ? tr("teacher assessment")
+                                                             : a.method;
+    return method.isEmpty() ? tr("Statutory assessment, %1: %2").arg(what, a.result)
+                            : tr("Statutory assessment, %1 (%2): %3").arg(what, method, a.result);
+}
+
+// The stage assessment results of a record that the pupil does not have yet (by date and wording).
+std::vector<const exchange::RosterAssessment*> newResults(Database& db, RowId pupilId,
+                                                          const exchange::RosterRecord& r)
+{
+    std::vector<const exchange::RosterAssessment*> out;
+    for (const exchange::RosterAssessment& a : r.assessments) {
+        if (a.result.isEmpty())
+            continue;
+        if (pupilId != 0) {
+            auto s = db.prepare("SELECT 1 FROM evidence WHERE pupil_id = ?1 AND deleted = 0 AND recorded_on IS ?2 "
+                                "AND note = ?3");
+            s.bindAll(pupilId, a.on, assessmentNote(a));
+            if (s.step())
+                continue;
+        }
+        out.push_back(&a);
+    }
+    return out;
+}
+
 // Who the roster's group holds, by Waymark id where the pupil is known (matched or already in the
 // file), and how many new pupils of this import it also holds.
 struct WantedMembers
@@ -269,6 +303,8 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
                 row.changes << tr("Tutor group: %1 → %2").arg(current.isEmpty() ? tr("none") : current, r.tutorGroup);
                 row.tutorGroup = r.tutorGroup;
             }
+            if (const int results = int(newResults(db, match, r).size()); results > 0)
+                row.changes << tr("%n stage assessment result(s) to add", nullptr, results);
             row.kind = row.changes.isEmpty() ? PlannedRow::Kind::Unchanged : PlannedRow::Kind::Updated;
         }
         plan.rows.push_back(std::move(row));
@@ -520,7 +556,27 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
         }
         result.memberships.append(setup::moveToTutorGroup(db, pupilId, groupId));
     };
+    const auto addResults = [&](RowId pupilId, const exchange::RosterRecord& r) {
+        for (const exchange::RosterAssessment* a : newResults(db, pupilId, r)) {
+            Evidence e;
+            e.pupilId = pupilId;
+            e.kind = a->method == QLatin1String("TT") ? EvidenceKind::Quiz : EvidenceKind::Observation;
+            e.recordedOn = a->on;
+            e.note = assessmentNote(*a);
+            if (!a->scaleCode.isEmpty() && !a->rungCode.isEmpty()) {
+                auto s = db.prepare("SELECT r.id FROM rung r JOIN scale c ON c.id = r.scale_id WHERE c.code = ?1 "
+                                    "AND r.code = ?2 AND r.deleted = 0 AND c.deleted = 0 LIMIT 1");
+                s.bindAll(a->scaleCode, a->rungCode);
+                if (s.step())
+                    e.rungId = s.int64(0);
+            }
+            result.evidence.created.push_back(Repository<Evidence>(db).insert(e));
+            ++result.resultsAdded;
+        }
+    };
     for (const PlannedRow& row : plan.rows) {
+        if (row.kind != PlannedRow::Kind::Rejected && row.kind != PlannedRow::Kind::New)
+            addResults(row.pupilId, row.record);
         switch (row.kind) {
         case PlannedRow::Kind::Rejected:
             break;
@@ -545,6 +601,7 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
             rememberMisId(db, result, plan.source, "pupil", id, row.record.misId);
             if (!row.tutorGroup.isEmpty())
                 intoTutorGroup(id, row.tutorGroup, row.record.yearGroup);
+            addResults(id, row.record);
             ++result.created;
             break;
         }
@@ -693,6 +750,7 @@ void revertImport(Database& db, const ImportResult& result, bool redo)
                                       : tr("Some of what the import changed has been changed again since, so it "
                                            "was not undone. Change those records by hand instead.");
     if (!redo) {
+        revertRows(db, result.evidence, redo, changedSince); // the results it added are not "since"
         for (const RowId id : result.pupils.created) {
             auto s = db.prepare("SELECT (SELECT count(*) FROM learning_plan WHERE pupil_id = ?1 AND deleted = 0) + "
                                 "(SELECT count(*) FROM target WHERE pupil_id = ?1 AND deleted = 0) + "
@@ -715,6 +773,8 @@ void revertImport(Database& db, const ImportResult& result, bool redo)
     revertRows(db, result.pupils, redo, changedSince);
     revertRows(db, result.staff, redo, changedSince);
     revertRows(db, result.subjects, redo, changedSince);
+    if (redo)
+        revertRows(db, result.evidence, redo, changedSince);
     if (redo) {
         for (const RowId id : result.identities)
             Repository<MisIdentity>(db).setDeleted(id < 0 ? -id : id, id < 0);

@@ -96,6 +96,8 @@ struct ImportResult
     Changed<Staff> staff;
     Changed<Group> groups;
     Changed<Subject> subjects;
+    Changed<Evidence> evidence; // stage assessment results (from a CTF)
+    int resultsAdded = 0;
     std::vector<RowId> identities; // mis_identity rows made
     setup::MembershipChange memberships;
 };

@@ -3,6 +3,7 @@
 #include "domain/entities.h"
 #include "exchange/roster.h"
 #include "exchange/sdsreader.h"
+#include "exchange/ctfreader.h"
 #include "repo/repository.h"
 #include "services/groupsetup.h"
 #include "services/rosterimport.h"
@@ -251,4 +252,38 @@ TEST_CASE("A School Data Sync folder brings in staff, classes with their teacher
         CHECK_THROWS_AS(revertImport(*db, second), StorageError);
         CHECK(test::liveContent(*db) == before);
     }
+}
+
+TEST_CASE("A Common Transfer File's stage assessments become results on the built-in scales, once")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    setup::createSchoolFile(path, QStringLiteral("Oakfield"));
+    auto db = Database::open(path);
+    const exchange::Roster ctf = exchange::readCtf(
+        test::readAll(QStringLiteral(WAYMARK_TESTS_DIR "/exchange/ctf/ctf25-all-through/input.xml")), kToday);
+    const QString empty = test::liveContent(*db);
+    const ImportResult result = applyImport(*db, planImport(*db, ctf, kToday, QStringLiteral("ctf")), kToday,
+                                            Leavers::Ignore);
+    CHECK(result.created == 5);
+    REQUIRE(result.resultsAdded >= 8);
+    // Chidera Okafor's KS2 maths teacher assessment: EXS on the KS1/KS2 teacher assessment scale.
+    const std::optional<Pupil> chidera = Repository<Pupil>(*db).first("upn = ?1", QStringLiteral("L820200114001"));
+    REQUIRE(chidera);
+    const std::vector<Evidence> results = Repository<Evidence>(*db).where("pupil_id = ?1 ORDER BY id", chidera->id);
+    REQUIRE(results.size() == 4);
+    CHECK(results[0].note.contains(QStringLiteral("KS2 MAT")));
+    CHECK(results[0].recordedOn == QDate(2026, 6, 24));
+    REQUIRE(results[0].rungId);
+    const std::optional<Rung> rung = Repository<Rung>(*db).find(*results[0].rungId);
+    REQUIRE(rung);
+    CHECK(rung->code == QStringLiteral("EXS"));
+    CHECK_FALSE(results[2].rungId); // a scaled score (108) is kept as written, on no ladder
+
+    // The same file again adds nothing; undo of the first import takes the results away with it.
+    const ImportPlan again = planImport(*db, ctf, kToday, QStringLiteral("ctf"));
+    CHECK(again.count(Kind::Unchanged) == 5);
+    CHECK(applyImport(*db, again, kToday, Leavers::Ignore).resultsAdded == 0);
+    revertImport(*db, result);
+    CHECK(test::liveContent(*db) == empty);
 }
