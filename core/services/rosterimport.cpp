@@ -143,6 +143,12 @@ QString kindText(GroupKind kind)
     return tr("class");
 }
 
+// "1 pupil", "+3 pupils": without a translation loaded, Qt's %n plurals would read "pupil(s)".
+QString pupilsText(int n, const char* sign)
+{
+    return QString::fromUtf8(sign) + (n == 1 ? tr("1 pupil") : tr("%1 pupils").arg(n));
+}
+
 QString assessmentNote(const exchange::RosterAssessment& a)
 {
     QString what = a.stage;
@@ -304,7 +310,7 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
                 row.tutorGroup = r.tutorGroup;
             }
             if (const int results = int(newResults(db, match, r).size()); results > 0)
-                row.changes << tr("%n stage assessment result(s) to add", nullptr, results);
+                row.changes << (results == 1 ? tr("1 stage assessment result to add") : tr("%1 stage assessment results to add").arg(results));
             row.kind = row.changes.isEmpty() ? PlannedRow::Kind::Unchanged : PlannedRow::Kind::Updated;
         }
         plan.rows.push_back(std::move(row));
@@ -405,7 +411,7 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
         }
         if (match == 0) {
             item.kind = PlannedItem::Kind::New;
-            item.changes << tr("%n pupil(s)", nullptr, int(wanted.known.size()) + wanted.fromNewRows);
+            item.changes << pupilsText(int(wanted.known.size()) + wanted.fromNewRows, "");
             plan.groups.push_back(std::move(item));
             continue;
         }
@@ -436,9 +442,9 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
         const int joining = int((wanted.known - now).size()) + wanted.fromNewRows;
         const int leaving = int((now - wanted.known).size());
         if (joining > 0)
-            item.changes << tr("+%n pupil(s)", nullptr, joining);
+            item.changes << pupilsText(joining, "+");
         if (leaving > 0)
-            item.changes << tr("−%n pupil(s)", nullptr, leaving);
+            item.changes << pupilsText(leaving, "−");
         item.kind = item.changes.isEmpty() ? PlannedItem::Kind::Unchanged : PlannedItem::Kind::Updated;
         plan.groups.push_back(std::move(item));
     }

@@ -8,6 +8,7 @@
 #include "services/schoolsession.h"
 #include "settings.h"
 #include "setup/addpupildialog.h"
+#include "setup/importwizard.h"
 #include "setup/schooldetailsdialog.h"
 #include "setup/setupcommands.h"
 #include "shell/mainactions.h"
@@ -23,6 +24,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPixmap>
 #include <QPushButton>
 #include <QScreen>
@@ -61,6 +63,7 @@ AppController::AppController(Settings& settings, QObject* parent)
     connect(actions.backUp, &QAction::triggered, this, &AppController::backUp);
     connect(actions.schoolDetails, &QAction::triggered, this, &AppController::editSchoolDetails);
     connect(actions.addPupil, &QAction::triggered, this, &AppController::addPupil);
+    connect(actions.importRoster, &QAction::triggered, this, [this] { importRoster(); });
     connect(&actions, &MainActions::openRecentRequested, this, [this](const QString& path) { openSchool(path); });
     connect(&actions, &MainActions::clearRecentRequested, this, [this] {
         settings_.clearRecentFiles();
@@ -426,6 +429,53 @@ void AppController::addPupil()
         QMetaObject::invokeMethod(this, [this, id] { window_->showPupil(id); }, Qt::QueuedConnection);
     });
     document_->undoStack().push(command);
+}
+
+void AppController::importRoster(const QString& path)
+{
+    SchoolSession* session = document_->session();
+    if (!session || session->isReadOnly())
+        return;
+    if (PupilPage* page = window_->pupilPage())
+        page->commitPendingEdits();
+    ImportWizard wizard(session->db(), settings_, document_->today(), window_.get());
+    wizard.setObjectName(QStringLiteral("importWizard"));
+    if (!path.isEmpty())
+        wizard.setPath(path);
+    if (wizard.exec() != QDialog::Accepted)
+        return;
+    // Progress with Cancel: a cancelled import writes nothing (one transaction).
+    QProgressDialog progress(tr("Importing…"), tr("Cancel"), 0, 100, window_.get());
+    progress.setObjectName(QStringLiteral("importProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    QString wizardText;
+    auto* command = new ImportCommand(
+        session->db(), wizard.plan(), document_->today(), wizard.leavers(),
+        [&progress](int done, int total) {
+            progress.setMaximum(total);
+            progress.setValue(done);
+            return !progress.wasCanceled();
+        },
+        [this](const QString& problem) {
+            showStatus(problem);
+            QMetaObject::invokeMethod(
+                this, [this, problem] { QMessageBox::warning(window_.get(), tr("Waymark"), problem); },
+                Qt::QueuedConnection);
+        });
+    wizardText = command->text();
+    document_->undoStack().push(command); // command may be deleted here (obsolete: nothing written)
+    progress.reset();
+    // A cancelled or refused import is obsolete and gone from the stack; a written one is its top.
+    const auto* top = dynamic_cast<const ImportCommand*>(
+        document_->undoStack().command(document_->undoStack().index() - 1));
+    if (top && top->text() == wizardText && top->applied() && !top->isObsolete()) {
+        const importing::ImportResult& r = top->result();
+        showStatus(tr("Imported: %1 pupils new, %2 updated, %3 unchanged. Edit ▸ Undo takes the whole import back.")
+                       .arg(r.created)
+                       .arg(r.updated)
+                       .arg(r.unchanged));
+    }
 }
 
 void AppController::backUp()

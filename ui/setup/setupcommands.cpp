@@ -83,4 +83,49 @@ void AddPupilCommand::undo()
     }
 }
 
+namespace {
+QString importText(const importing::ImportPlan& plan)
+{
+    const int pupils = plan.count(importing::PlannedRow::Kind::New) + plan.count(importing::PlannedRow::Kind::Updated);
+    if (pupils > 0)
+        return pupils == 1 ? QCoreApplication::translate("waymark::ImportCommand", "Import of 1 pupil")
+                           : QCoreApplication::translate("waymark::ImportCommand", "Import of %1 pupils").arg(pupils);
+    return QCoreApplication::translate("waymark::ImportCommand", "Import from %1").arg(plan.source);
+}
+} // namespace
+
+ImportCommand::ImportCommand(Database& db, importing::ImportPlan plan, QDate today, importing::Leavers leavers,
+                             std::function<bool(int, int)> progress, std::function<void(const QString&)> problem)
+    : QUndoCommand(importText(plan)), db_(db), plan_(std::move(plan)), today_(today), leavers_(leavers),
+      progress_(std::move(progress)), problem_(std::move(problem))
+{}
+
+void ImportCommand::redo()
+{
+    try {
+        if (!applied_) {
+            result_ = importing::applyImport(db_, plan_, today_, leavers_, progress_);
+            applied_ = true;
+            plan_ = {}; // the result holds what undo needs
+        } else {
+            importing::revertImport(db_, result_, true);
+        }
+    } catch (const StorageError& e) {
+        if (problem_)
+            problem_(e.message());
+        if (!applied_)
+            setObsolete(true); // nothing was written: nothing to undo
+    }
+}
+
+void ImportCommand::undo()
+{
+    try {
+        importing::revertImport(db_, result_);
+    } catch (const StorageError& e) {
+        if (problem_)
+            problem_(e.message());
+    }
+}
+
 } // namespace waymark

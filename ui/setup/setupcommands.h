@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/pupilsetup.h"
+#include "services/rosterimport.h"
 #include "services/schoolsetup.h"
 
 #include <QUndoCommand>
@@ -54,6 +55,32 @@ private:
     QDate today_;
     std::function<void(const QString&)> problem_;
     RowId pupilId_ = 0;
+};
+
+// An import from the MIS as one undo step ("Undo Import of 212 pupils"). The first redo applies the
+// plan (with `progress`, which may cancel: then nothing was written and the command is obsolete);
+// undo and redo after it take back and bring again exactly what it wrote, refused (and said) if any
+// of it was changed since.
+class ImportCommand final : public QUndoCommand
+{
+public:
+    ImportCommand(Database& db, importing::ImportPlan plan, QDate today, importing::Leavers leavers,
+                  std::function<bool(int, int)> progress, std::function<void(const QString&)> problem);
+
+    void redo() override;
+    void undo() override;
+    bool applied() const { return applied_; }
+    const importing::ImportResult& result() const { return result_; }
+
+private:
+    Database& db_;
+    importing::ImportPlan plan_;
+    QDate today_;
+    importing::Leavers leavers_;
+    std::function<bool(int, int)> progress_;
+    std::function<void(const QString&)> problem_;
+    importing::ImportResult result_;
+    bool applied_ = false;
 };
 
 } // namespace waymark

@@ -32,6 +32,10 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     schoolDetails->setStatusTip(tr("The school's name, URN, DfE number and phase."));
     addPupil = make(&window, tr("Add &Pupil…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     addPupil->setStatusTip(tr("Add a pupil by hand (the UPN is checked as you type)."));
+    importRoster = make(&window, tr("&Import from MIS…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    importRoster->setStatusTip(
+        tr("Bring pupils, staff and groups in from the school's MIS: a CSV export, School Data Sync, OneRoster or a "
+           "Common Transfer File."));
     backUp = make(&window, tr("&Back Up…"), QStringLiteral("backup"));
     backUp->setStatusTip(tr("Save a copy of the whole school to another file or a USB stick."));
     quit = make(&window, tr("&Quit"), QStringLiteral("quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -64,6 +68,7 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     file->addSeparator();
     file->addAction(schoolDetails);
     file->addAction(addPupil);
+    file->addAction(importRoster);
     file->addAction(backUp);
     file->addSeparator();
     file->addAction(quit);
@@ -124,6 +129,7 @@ void MainActions::setSchoolState(bool schoolOpen, bool readOnly)
     backUp->setEnabled(schoolOpen);
     schoolDetails->setEnabled(schoolOpen && !readOnly);
     addPupil->setEnabled(schoolOpen && !readOnly);
+    importRoster->setEnabled(schoolOpen && !readOnly);
     if (readOnly) {
         undo->setEnabled(false);
         redo->setEnabled(false);

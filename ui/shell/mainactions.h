@@ -23,6 +23,7 @@ public:
     QAction* open = nullptr;
     QAction* schoolDetails = nullptr;
     QAction* addPupil = nullptr;
+    QAction* importRoster = nullptr;
     QAction* backUp = nullptr;
     QAction* quit = nullptr;
     QAction* undo = nullptr;
