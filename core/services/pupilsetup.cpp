@@ -126,4 +126,12 @@ void setLeftOn(Database& db, RowId pupilId, QDate leftOn)
     transaction.commit();
 }
 
+std::optional<PupilStanding> pupilStanding(Database& db, RowId pupilId)
+{
+    const std::optional<Pupil> p = Repository<Pupil>(db).find(pupilId);
+    if (!p)
+        return std::nullopt;
+    return PupilStanding{p->displayName(), p->startedOn, p->leftOn};
+}
+
 } // namespace waymark::setup

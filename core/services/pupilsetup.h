@@ -50,5 +50,14 @@ void setAddedPupilWithdrawn(Database& db, RowId pupilId, bool withdrawn);
 // they started, or for a pupil not in the file.
 void setLeftOn(Database& db, RowId pupilId, QDate leftOn);
 
+// A pupil's name and dates on roll, for asking about leaving or re-admitting them.
+struct PupilStanding
+{
+    QString name; // "Emre Aydın", the preferred names
+    QDate startedOn;
+    QDate leftOn; // invalid: on roll
+};
+std::optional<PupilStanding> pupilStanding(Database& db, RowId pupilId);
+
 } // namespace setup
 } // namespace waymark

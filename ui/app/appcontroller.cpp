@@ -5,10 +5,17 @@
 #include "demo/demogenerator.h"
 #include "palette.h"
 #include "pupil/pupilpage.h"
+#include "calendar/schoolcalendar.h"
+#include "services/newyear.h"
+#include "services/pupilsetup.h"
 #include "services/schoolsession.h"
 #include "settings.h"
 #include "setup/addpupildialog.h"
+#include "setup/calendarpage.h"
 #include "setup/importwizard.h"
+#include "setup/leavedialog.h"
+#include "setup/newyeardialog.h"
+#include "setup/schoolsetupdialog.h"
 #include "setup/schooldetailsdialog.h"
 #include "setup/setupcommands.h"
 #include "shell/mainactions.h"
@@ -23,7 +30,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QMenu>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QProgressDialog>
 #include <QPixmap>
 #include <QPushButton>
@@ -64,6 +73,16 @@ AppController::AppController(Settings& settings, QObject* parent)
     connect(actions.schoolDetails, &QAction::triggered, this, &AppController::editSchoolDetails);
     connect(actions.addPupil, &QAction::triggered, this, &AppController::addPupil);
     connect(actions.importRoster, &QAction::triggered, this, [this] { importRoster(); });
+    connect(actions.schoolSetup, &QAction::triggered, this, [this] { openSchoolSetup(); });
+    connect(actions.markLeft, &QAction::triggered, this, &AppController::markPupilLeft);
+    connect(actions.newYear, &QAction::triggered, this, &AppController::startNewYear);
+    connect(actions.schoolMenu, &QMenu::aboutToShow, this, &AppController::updatePupilActions);
+    connect(window_->pages(), &QStackedWidget::currentChanged, this, &AppController::updatePupilActions);
+    // The set-up window belongs to one school: closed when another is opened.
+    connect(document_.get(), &SchoolDocument::aboutToReplace, this, [this] {
+        delete setupDialog_;
+        setupDialog_ = nullptr;
+    });
     connect(&actions, &MainActions::openRecentRequested, this, [this](const QString& path) { openSchool(path); });
     connect(&actions, &MainActions::clearRecentRequested, this, [this] {
         settings_.clearRecentFiles();
@@ -476,6 +495,98 @@ void AppController::importRoster(const QString& path)
                        .arg(r.updated)
                        .arg(r.unchanged));
     }
+}
+
+std::function<void(const QString&)> AppController::problemReporter()
+{
+    return [this](const QString& problem) {
+        showStatus(problem);
+        QMetaObject::invokeMethod(
+            this, [this, problem] { QMessageBox::warning(window_.get(), tr("Waymark"), problem); },
+            Qt::QueuedConnection);
+    };
+}
+
+void AppController::openSchoolSetup(int page)
+{
+    SchoolSession* session = document_->session();
+    if (!session || session->isReadOnly())
+        return;
+    if (!setupDialog_) {
+        setupDialog_ = new SchoolSetupDialog(window_.get());
+        setupDialog_->setObjectName(QStringLiteral("schoolSetup"));
+        setupDialog_->setAttribute(Qt::WA_DeleteOnClose, false);
+        auto* calendar = new CalendarPage(session->db(), document_->undoStack(), document_->today(), problemReporter());
+        setupDialog_->addPage(calendar, tr("&Calendar"), [calendar] { calendar->reload(); });
+        connect(session, &SchoolSession::changed, setupDialog_, &SchoolSetupDialog::reload);
+    }
+    setupDialog_->show();
+    setupDialog_->raise();
+    setupDialog_->activateWindow();
+    setupDialog_->showPage(page);
+}
+
+void AppController::updatePupilActions()
+{
+    if (!window_)
+        return; // the window is being taken down
+    QAction* action = window_->actions().markLeft;
+    SchoolSession* session = document_->session();
+    PupilPage* page = window_->pupilPage();
+    const bool onPage = session && !session->isReadOnly() && page && page->isVisible() && page->pupilId() != 0;
+    std::optional<setup::PupilStanding> standing;
+    if (onPage)
+        standing = setup::pupilStanding(session->db(), page->pupilId());
+    action->setEnabled(standing.has_value());
+    action->setText(standing && standing->leftOn.isValid() && standing->leftOn <= document_->today()
+                        ? tr("Re-&admit Pupil")
+                        : tr("Mark Pupil as &Left…"));
+}
+
+void AppController::markPupilLeft()
+{
+    updatePupilActions();
+    SchoolSession* session = document_->session();
+    PupilPage* page = window_->pupilPage();
+    if (!session || !page || !window_->actions().markLeft->isEnabled())
+        return;
+    page->commitPendingEdits();
+    const RowId id = page->pupilId();
+    const std::optional<setup::PupilStanding> standing = setup::pupilStanding(session->db(), id);
+    if (!standing)
+        return;
+    QDate after;
+    if (!(standing->leftOn.isValid() && standing->leftOn <= document_->today())) {
+        LeaveDialog dialog(standing->name, standing->startedOn, document_->today(), window_.get());
+        dialog.setObjectName(QStringLiteral("leaveDialog"));
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        after = dialog.leftOn();
+    }
+    document_->undoStack().push(
+        new SetPupilLeftCommand(session->db(), id, standing->name, standing->leftOn, after, problemReporter()));
+    updatePupilActions();
+}
+
+void AppController::startNewYear()
+{
+    SchoolSession* session = document_->session();
+    if (!session || session->isReadOnly())
+        return;
+    if (PupilPage* page = window_->pupilPage())
+        page->commitPendingEdits();
+    // The year to start is the next one; in September, the one just begun, if it has not been
+    // started yet (a school that forgot in the summer holiday).
+    const QDate today = document_->today();
+    int from = SchoolCalendar::academicYearOf(today);
+    if (today.month() == 9 && !setup::planNewYear(session->db(), from - 1).alreadyStarted)
+        from -= 1;
+    NewYearDialog dialog(setup::planNewYear(session->db(), from), window_.get());
+    dialog.setObjectName(QStringLiteral("newYearDialog"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    document_->undoStack().push(
+        new StartNewYearCommand(session->db(), dialog.plan(), dialog.leavers(), problemReporter()));
 }
 
 void AppController::backUp()

@@ -15,6 +15,7 @@ namespace waymark {
 class MainWindow;
 class SchoolDocument;
 class Settings;
+class SchoolSetupDialog;
 class StorageError;
 
 // Runs the app around the main window: which school to open at start (the welcome dialog on the
@@ -48,6 +49,12 @@ public:
     void editSchoolDetails(); // File ▸ School Details…
     void addPupil();          // File ▸ Add Pupil…
     void importRoster(const QString& path = {}); // File ▸ Import from MIS…
+    void openSchoolSetup(int page = 0);           // File ▸ School Set-up…
+    void markPupilLeft();                         // File ▸ Mark Pupil as Left… / Re-admit Pupil
+    void startNewYear();                          // File ▸ Start New Academic Year…
+    void updatePupilActions();
+    std::function<void(const QString&)> problemReporter(); // said in the status bar and a message box
+    SchoolSetupDialog* schoolSetupDialog() const { return setupDialog_; }
     // Backs up to dest with a progress dialog; true if the copy is in place. Errors are shown.
     bool backUpTo(const QString& dest, bool replaceExisting = false);
     // Opens <AppData>/demo-school.waymark, generating it first if it is not there.
@@ -73,6 +80,7 @@ private:
     void showStatus(const QString& message);
 
     Settings& settings_;
+    SchoolSetupDialog* setupDialog_ = nullptr;
     std::unique_ptr<SchoolDocument> document_;
     std::unique_ptr<MainWindow> window_;
     bool screenshotMode_ = false;

@@ -83,6 +83,38 @@ void AddPupilCommand::undo()
     }
 }
 
+SetPupilLeftCommand::SetPupilLeftCommand(Database& db, RowId pupilId, const QString& name, QDate before, QDate after,
+                                         std::function<void(const QString&)> problem)
+    : QUndoCommand(after.isValid()
+                       ? QCoreApplication::translate("waymark::SetPupilLeftCommand", "Mark %1 as left").arg(name)
+                       : QCoreApplication::translate("waymark::SetPupilLeftCommand", "Re-admit %1").arg(name)),
+      db_(db), pupilId_(pupilId), before_(before), after_(after), problem_(std::move(problem))
+{}
+
+bool SetPupilLeftCommand::write(QDate leftOn)
+{
+    try {
+        setup::setLeftOn(db_, pupilId_, leftOn);
+        return true;
+    } catch (const StorageError& e) {
+        if (problem_)
+            problem_(e.message());
+        return false;
+    }
+}
+
+void SetPupilLeftCommand::redo()
+{
+    if (!write(after_) && !done_)
+        setObsolete(true);
+    done_ = true;
+}
+
+void SetPupilLeftCommand::undo()
+{
+    write(before_);
+}
+
 namespace {
 QString importText(const importing::ImportPlan& plan)
 {

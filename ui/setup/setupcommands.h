@@ -57,6 +57,27 @@ private:
     RowId pupilId_ = 0;
 };
 
+// Marks a pupil as left on a date, or re-admits them (an invalid date), through the set-up service;
+// undo puts back the date they had.
+class SetPupilLeftCommand final : public QUndoCommand
+{
+public:
+    SetPupilLeftCommand(Database& db, RowId pupilId, const QString& name, QDate before, QDate after,
+                        std::function<void(const QString&)> problem);
+    void redo() override;
+    void undo() override;
+
+private:
+    bool write(QDate leftOn);
+
+    Database& db_;
+    RowId pupilId_;
+    QDate before_;
+    QDate after_;
+    std::function<void(const QString&)> problem_;
+    bool done_ = false;
+};
+
 // An import from the MIS as one undo step ("Undo Import of 212 pupils"). The first redo applies the
 // plan (with `progress`, which may cancel: then nothing was written and the command is obsolete);
 // undo and redo after it take back and bring again exactly what it wrote, refused (and said) if any

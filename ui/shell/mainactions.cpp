@@ -38,6 +38,12 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
            "Common Transfer File."));
     backUp = make(&window, tr("&Back Up…"), QStringLiteral("backup"));
     backUp->setStatusTip(tr("Save a copy of the whole school to another file or a USB stick."));
+    schoolSetup = make(&window, tr("School &Set-up…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    schoolSetup->setStatusTip(tr("The school's staff, subjects, groups and calendar."));
+    markLeft = make(&window, tr("Mark Pupil as &Left…"), QString());
+    markLeft->setStatusTip(tr("Mark the pupil on show as having left (never deleted), or re-admit them."));
+    newYear = make(&window, tr("Start New Academic &Year…"), QString());
+    newYear->setStatusTip(tr("Next year's calendar, everyone up a year group, and this year's leavers."));
     quit = make(&window, tr("&Quit"), QStringLiteral("quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
@@ -61,14 +67,18 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     about = make(&window, tr("&About Waymark"), QStringLiteral("about"));
     about->setMenuRole(QAction::AboutRole);
 
-    QMenu* file = window.menuBar()->addMenu(tr("&File"));
+    QMenu* file = schoolMenu = window.menuBar()->addMenu(tr("&File"));
     file->addAction(newSchool);
     file->addAction(open);
     recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     file->addAction(schoolDetails);
+    file->addAction(schoolSetup);
     file->addAction(addPupil);
+    file->addAction(markLeft);
     file->addAction(importRoster);
+    file->addAction(newYear);
+    file->addSeparator();
     file->addAction(backUp);
     file->addSeparator();
     file->addAction(quit);
@@ -130,6 +140,9 @@ void MainActions::setSchoolState(bool schoolOpen, bool readOnly)
     schoolDetails->setEnabled(schoolOpen && !readOnly);
     addPupil->setEnabled(schoolOpen && !readOnly);
     importRoster->setEnabled(schoolOpen && !readOnly);
+    schoolSetup->setEnabled(schoolOpen && !readOnly);
+    newYear->setEnabled(schoolOpen && !readOnly);
+    markLeft->setEnabled(false); // until a pupil is on show (MainWindow)
     if (readOnly) {
         undo->setEnabled(false);
         redo->setEnabled(false);

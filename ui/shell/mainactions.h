@@ -24,6 +24,10 @@ public:
     QAction* schoolDetails = nullptr;
     QAction* addPupil = nullptr;
     QAction* importRoster = nullptr;
+    QAction* schoolSetup = nullptr;
+    QAction* markLeft = nullptr; // "Mark Pupil as Left…" or "Re-admit Pupil", for the pupil on show
+    QAction* newYear = nullptr;
+    QMenu* schoolMenu = nullptr;
     QAction* backUp = nullptr;
     QAction* quit = nullptr;
     QAction* undo = nullptr;

@@ -1,0 +1,44 @@
+#include "setup/schoolsetupdialog.h"
+
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace waymark {
+
+SchoolSetupDialog::SchoolSetupDialog(QWidget* parent) : QDialog(parent), tabs_(new QTabWidget(this))
+{
+    setWindowTitle(tr("School Set-up"));
+    setModal(false);
+    tabs_->setAccessibleName(tr("Parts of the school"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(tabs_, 1);
+    layout->addWidget(buttons);
+    // A laptop's screen, less the panel and title: the pages lay out inside it.
+    resize(std::min(1240, fontMetrics().averageCharWidth() * 150), std::min(680, fontMetrics().lineSpacing() * 40));
+}
+
+void SchoolSetupDialog::addPage(QWidget* page, const QString& title, std::function<void()> reload)
+{
+    tabs_->addTab(page, title);
+    reloads_.push_back(std::move(reload));
+}
+
+void SchoolSetupDialog::showPage(int index)
+{
+    tabs_->setCurrentIndex(index);
+    if (QWidget* page = tabs_->currentWidget())
+        page->setFocus();
+}
+
+void SchoolSetupDialog::reload()
+{
+    for (const auto& reload : reloads_)
+        if (reload)
+            reload();
+}
+
+} // namespace waymark
