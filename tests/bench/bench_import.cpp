@@ -9,7 +9,8 @@
 //      vs the sqlite3 shell's `.import --csv` of a 2,000-row CSV holding the same facts, one row
 //      a pupil (the SEN entry, the FSM period and the 4 results as columns)
 // Every figure is a median over the runs (one warm-up round discarded); the rounds take turns
-// (Waymark, re-import, CTF, the baselines), so a slow moment of the machine falls on all alike.
+// (Waymark, re-import, CTF, the baselines), so a slow moment of the machine falls on all alike, and
+// each starts after sync(), so that none waits for the disk to write out what the one before wrote.
 // Usage: bench_import [--runs N] [--pupils N] [--seed N] [--dir DIR]
 #include "domain/upn.h"
 #include "exchange/ctfreader.h"
@@ -32,6 +33,7 @@
 #include <array>
 #include <cstdio>
 #include <random>
+#include <unistd.h>
 #include <vector>
 
 using namespace waymark;
@@ -296,6 +298,7 @@ Phases import(const QString& school, const QString& input, Source source, bool f
         removeDatabase(school);
         setup::createSchoolFile(school, QStringLiteral("Bench School")); // not timed
     }
+    ::sync();
     Phases ph;
     QElapsedTimer timer;
     timer.start();
@@ -333,6 +336,7 @@ QString sqlite3Path()
 double shellImport(const QString& database, const QString& script)
 {
     removeDatabase(database);
+    ::sync();
     const ProcessRun r = runProcess(sqlite3Path(), {database}, script);
     if (r.exitCode != 0) {
         std::fprintf(stderr, "the sqlite3 shell failed (exit %d) on %s\n", r.exitCode, qPrintable(script));
