@@ -140,7 +140,9 @@ std::optional<RowId> findPupilByUpn(Database& db, const QString& upn)
 {
     if (upn.isEmpty())
         return std::nullopt;
-    auto s = db.prepare("SELECT id FROM pupil WHERE upn = ?1 AND deleted = 0 ORDER BY id LIMIT 1");
+    // "upn <> ''" lets SQLite use the partial index pupil_upn (it cannot know that ?1 is not empty);
+    // without it every look-up reads the whole pupil table.
+    auto s = db.prepare("SELECT id FROM pupil WHERE upn = ?1 AND upn <> '' AND deleted = 0 ORDER BY id LIMIT 1");
     s.bind(1, upn);
     if (!s.step())
         return std::nullopt;

@@ -164,6 +164,7 @@ QString assessmentNote(const exchange::RosterAssessment& a)
 }
 
 // The stage assessment results of a record that the pupil does not have yet (by date and wording).
+// A pupil id of 0 (a pupil not in the school, or just added) has none yet.
 std::vector<const exchange::RosterAssessment*> newResults(Database& db, RowId pupilId,
                                                           const exchange::RosterRecord& r)
 {
@@ -549,7 +550,9 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
     }
 
     QHash<QString, RowId> pupilOfMisId;
-    const auto intoTutorGroup = [&](RowId pupilId, const QString& name, std::optional<int> yearGroup) {
+    // A pupil added by this import is in no group yet: their membership is made directly (no
+    // savepoint, no look-up of the tutor groups they would leave); a known pupil is moved.
+    const auto intoTutorGroup = [&](RowId pupilId, const QString& name, std::optional<int> yearGroup, bool added) {
         const QString trimmed = name.simplified();
         auto s = db.prepare("SELECT id FROM pupil_group WHERE deleted = 0 AND kind = 'tutor' AND academic_year = ?1 "
                             "AND name = ?2 COLLATE NOCASE ORDER BY id LIMIT 1");
@@ -560,29 +563,47 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
             result.groups.created.push_back(groupId);
             ++result.groupsCreated;
         }
-        result.memberships.append(setup::moveToTutorGroup(db, pupilId, groupId));
+        if (added) {
+            GroupMember m;
+            m.groupId = groupId;
+            m.pupilId = pupilId;
+            result.memberships.added.push_back(Repository<GroupMember>(db).insert(m));
+        } else {
+            result.memberships.append(setup::moveToTutorGroup(db, pupilId, groupId));
+        }
     };
-    const auto addResults = [&](RowId pupilId, const exchange::RosterRecord& r) {
-        for (const exchange::RosterAssessment* a : newResults(db, pupilId, r)) {
+    // The rung of each built-in scale's result, looked up once per scale and rung.
+    QHash<QString, OptionalId> rungOf;
+    const auto rungFor = [&](const QString& scaleCode, const QString& rungCode) {
+        const QString key = scaleCode + QLatin1Char('\x1f') + rungCode;
+        if (const auto it = rungOf.constFind(key); it != rungOf.constEnd())
+            return *it;
+        OptionalId rung;
+        auto s = db.prepare("SELECT r.id FROM rung r JOIN scale c ON c.id = r.scale_id WHERE c.code = ?1 "
+                            "AND r.code = ?2 AND r.deleted = 0 AND c.deleted = 0 LIMIT 1");
+        s.bindAll(scaleCode, rungCode);
+        if (s.step())
+            rung = s.int64(0);
+        rungOf.insert(key, rung);
+        return rung;
+    };
+    // A pupil this import added has no results yet: theirs are not looked for.
+    const auto addResults = [&](RowId pupilId, const exchange::RosterRecord& r, bool added) {
+        for (const exchange::RosterAssessment* a : newResults(db, added ? 0 : pupilId, r)) {
             Evidence e;
             e.pupilId = pupilId;
             e.kind = a->method == QLatin1String("TT") ? EvidenceKind::Quiz : EvidenceKind::Observation;
             e.recordedOn = a->on;
             e.note = assessmentNote(*a);
-            if (!a->scaleCode.isEmpty() && !a->rungCode.isEmpty()) {
-                auto s = db.prepare("SELECT r.id FROM rung r JOIN scale c ON c.id = r.scale_id WHERE c.code = ?1 "
-                                    "AND r.code = ?2 AND r.deleted = 0 AND c.deleted = 0 LIMIT 1");
-                s.bindAll(a->scaleCode, a->rungCode);
-                if (s.step())
-                    e.rungId = s.int64(0);
-            }
+            if (!a->scaleCode.isEmpty() && !a->rungCode.isEmpty())
+                e.rungId = rungFor(a->scaleCode, a->rungCode);
             result.evidence.created.push_back(Repository<Evidence>(db).insert(e));
             ++result.resultsAdded;
         }
     };
     for (const PlannedRow& row : plan.rows) {
         if (row.kind != PlannedRow::Kind::Rejected && row.kind != PlannedRow::Kind::New)
-            addResults(row.pupilId, row.record);
+            addResults(row.pupilId, row.record, false);
         switch (row.kind) {
         case PlannedRow::Kind::Rejected:
             break;
@@ -606,8 +627,8 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
             pupilOfMisId.insert(row.record.misId, id);
             rememberMisId(db, result, plan.source, "pupil", id, row.record.misId);
             if (!row.tutorGroup.isEmpty())
-                intoTutorGroup(id, row.tutorGroup, row.record.yearGroup);
-            addResults(id, row.record);
+                intoTutorGroup(id, row.tutorGroup, row.record.yearGroup, true);
+            addResults(id, row.record, true);
             ++result.created;
             break;
         }
@@ -625,7 +646,7 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
             pupilOfMisId.insert(row.record.misId, p->id);
             rememberMisId(db, result, plan.source, "pupil", p->id, row.record.misId);
             if (!row.tutorGroup.isEmpty())
-                intoTutorGroup(p->id, row.tutorGroup, row.record.yearGroup);
+                intoTutorGroup(p->id, row.tutorGroup, row.record.yearGroup, false);
             ++result.updated;
             break;
         }
