@@ -14,6 +14,10 @@ SchoolSetupDialog::SchoolSetupDialog(QWidget* parent) : QDialog(parent), tabs_(n
     tabs_->setAccessibleName(tr("Parts of the school"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    // Enter finishes what is being typed on a page; it never closes the window (Esc does).
+    QPushButton* close = buttons->button(QDialogButtonBox::Close);
+    close->setAutoDefault(false);
+    close->setDefault(false);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(tabs_, 1);
     layout->addWidget(buttons);
@@ -23,6 +27,10 @@ SchoolSetupDialog::SchoolSetupDialog(QWidget* parent) : QDialog(parent), tabs_(n
 
 void SchoolSetupDialog::addPage(QWidget* page, const QString& title, std::function<void()> reload)
 {
+    // A dialog's push buttons press on Enter when none is the default: on these pages Enter ends
+    // what is typed, and a button is pressed on purpose (Space, or its Alt+letter).
+    for (QPushButton* button : page->findChildren<QPushButton*>())
+        button->setAutoDefault(false);
     tabs_->addTab(page, title);
     reloads_.push_back(std::move(reload));
 }
