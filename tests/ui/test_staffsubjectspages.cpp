@@ -351,7 +351,7 @@ TEST_CASE("“This is me” is chosen and cleared by keyboard, and undo goes bac
     CHECK(f.problems.isEmpty());
 }
 
-TEST_CASE("A new school is offered the usual subjects; adding them is one undo step that leaves none")
+TEST_CASE("A new school is offered the usual subjects, added in one undo step that leaves none when undone")
 {
     SchoolFixture f;
     SubjectsPage page(*f.db, f.undo, f.problemSink());
