@@ -62,7 +62,7 @@ TEST_CASE("The calendar's dates are typed, checked as typed, saved as one step a
     const int year = f.school.academicYear;
     REQUIRE_FALSE(storedYear(f.school.path, year).configured);
     REQUIRE(w.actions().schoolSetup->isEnabled());
-    w.actions().schoolSetup->trigger();
+    f.app.openSchoolSetup(AppController::CalendarSetup);
     SchoolSetupDialog* dialog = f.app.schoolSetupDialog();
     REQUIRE(dialog);
     REQUIRE(dialog->isVisible());

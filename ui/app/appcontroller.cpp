@@ -16,6 +16,8 @@
 #include "setup/leavedialog.h"
 #include "setup/newyeardialog.h"
 #include "setup/schoolsetupdialog.h"
+#include "setup/staffpage.h"
+#include "setup/subjectspage.h"
 #include "setup/schooldetailsdialog.h"
 #include "setup/setupcommands.h"
 #include "shell/mainactions.h"
@@ -516,8 +518,12 @@ void AppController::openSchoolSetup(int page)
         setupDialog_ = new SchoolSetupDialog(window_.get());
         setupDialog_->setObjectName(QStringLiteral("schoolSetup"));
         setupDialog_->setAttribute(Qt::WA_DeleteOnClose, false);
+        auto* staff = new StaffPage(session->db(), document_->undoStack(), document_->today(), problemReporter());
+        setupDialog_->addPage(staff, tr("S&taff"), [staff] { staff->reload(); });
+        auto* subjects = new SubjectsPage(session->db(), document_->undoStack(), problemReporter());
+        setupDialog_->addPage(subjects, tr("Sub&jects"), [subjects] { subjects->reload(); });
         auto* calendar = new CalendarPage(session->db(), document_->undoStack(), document_->today(), problemReporter());
-        setupDialog_->addPage(calendar, tr("&Calendar"), [calendar] { calendar->reload(); });
+        setupDialog_->addPage(calendar, tr("Calen&dar"), [calendar] { calendar->reload(); });
         connect(session, &SchoolSession::changed, setupDialog_, &SchoolSetupDialog::reload);
     }
     setupDialog_->show();
