@@ -398,7 +398,7 @@ TEST_CASE("A name another group of the year has is said as it is typed")
     CHECK_FALSE(f.group(QStringLiteral("7r2")));
 }
 
-TEST_CASE("A group with a task is not removed, and says why; one without is, and undo brings it back")
+TEST_CASE("A group with a task is not removed, and says why: one without is, and undo brings it back")
 {
     Fixture f;
     const RowId seven = f.addGroup(QStringLiteral("7R"), GroupKind::Class);
