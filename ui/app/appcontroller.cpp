@@ -16,6 +16,7 @@
 #include "setup/leavedialog.h"
 #include "setup/newyeardialog.h"
 #include "setup/schoolsetupdialog.h"
+#include "setup/groupspage.h"
 #include "setup/staffpage.h"
 #include "setup/subjectspage.h"
 #include "setup/schooldetailsdialog.h"
@@ -522,6 +523,8 @@ void AppController::openSchoolSetup(int page)
         setupDialog_->addPage(staff, tr("S&taff"), [staff] { staff->reload(); });
         auto* subjects = new SubjectsPage(session->db(), document_->undoStack(), problemReporter());
         setupDialog_->addPage(subjects, tr("Sub&jects"), [subjects] { subjects->reload(); });
+        auto* groups = new GroupsPage(session->db(), document_->undoStack(), document_->today(), problemReporter());
+        setupDialog_->addPage(groups, tr("Gr&oups"), [groups] { groups->reload(); });
         auto* calendar = new CalendarPage(session->db(), document_->undoStack(), document_->today(), problemReporter());
         setupDialog_->addPage(calendar, tr("Calen&dar"), [calendar] { calendar->reload(); });
         connect(session, &SchoolSession::changed, setupDialog_, &SchoolSetupDialog::reload);
