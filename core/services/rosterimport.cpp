@@ -241,7 +241,9 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
         row.line = r.line;
         row.record = r;
         row.flags = r.flags;
-        row.name = r.legalFamilyName + QStringLiteral(", ") + r.legalGivenName;
+        row.name = r.legalFamilyName.isEmpty() || r.legalGivenName.isEmpty()
+            ? QString(r.legalFamilyName + r.legalGivenName)
+            : QString(r.legalFamilyName + QStringLiteral(", ") + r.legalGivenName);
         if (!r.rejected.isEmpty()) {
             row.kind = PlannedRow::Kind::Rejected;
             row.reason = r.rejected;

@@ -28,4 +28,13 @@ shot() {
 }
 shot --show "pupil:$upn" --screenshot "$here/pupil.png"
 shot --show dashboard --screenshot "$here/dashboard.png"
-echo "updated $here/pupil.png (pupil $upn) and $here/dashboard.png"
+# Getting a school in: the set-up pages of the demo school, and an MIS export previewed on a new,
+# empty school (tests/fixtures holds the export).
+for page in staff groups calendar; do
+    shot --show "setup:$page" --screenshot "$here/setup-$page.png"
+done
+root=$(cd "$here/../.." && pwd)
+school="$work/Waymark/New school.waymark"
+"$build/app/cli/waymark-cli" init "$school" --name "Oakfield Academy" >/dev/null
+shot --show "import:$root/tests/fixtures/sds-uk" --screenshot "$here/import-preview.png"
+echo "updated $here/pupil.png (pupil $upn), dashboard.png, setup-*.png and import-preview.png"

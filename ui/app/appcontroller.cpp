@@ -154,7 +154,24 @@ std::optional<int> AppController::start(const CommandLine& commandLine)
         }
     }
     window_->show();
+    if (commandLine.show && commandLine.show->kind == ShowTarget::Kind::Setup)
+        openSchoolSetup(setupPageIndex(commandLine.show->value));
+    if (commandLine.show && commandLine.show->kind == ShowTarget::Kind::Import) {
+        const QString file = commandLine.show->value;
+        QTimer::singleShot(0, this, [this, file] { importRoster(file); });
+    }
     return std::nullopt;
+}
+
+int AppController::setupPageIndex(const QString& name)
+{
+    if (name == QLatin1String("subjects"))
+        return SubjectsSetup;
+    if (name == QLatin1String("groups"))
+        return GroupsSetup;
+    if (name == QLatin1String("calendar"))
+        return CalendarSetup;
+    return StaffSetup;
 }
 
 std::optional<int> AppController::startScreenshot(const CommandLine& commandLine)
@@ -187,13 +204,33 @@ std::optional<int> AppController::startScreenshot(const CommandLine& commandLine
         }
     }
     window_->show();
+    // Set-up and import are pictured as their own windows, as a teacher sees them.
+    QWidget* pictured = window_.get();
+    std::unique_ptr<ImportWizard> wizard;
+    if (commandLine.show && commandLine.show->kind == ShowTarget::Kind::Setup) {
+        openSchoolSetup(setupPageIndex(commandLine.show->value));
+        pictured = setupDialog_;
+    } else if (commandLine.show && commandLine.show->kind == ShowTarget::Kind::Import) {
+        wizard = std::make_unique<ImportWizard>(document_->session()->db(), settings_, document_->today(),
+                                                window_.get());
+        wizard->setPath(commandLine.show->value);
+        wizard->show();
+        // As far as the preview, or wherever the wizard stops (a CSV whose columns need choosing).
+        for (int page = 0; page < 3 && wizard->currentId() != ImportWizard::PreviewPage; ++page) {
+            const int before = wizard->currentId();
+            wizard->next();
+            if (wizard->currentId() == before)
+                break;
+        }
+        pictured = wizard.get();
+    }
     // Let layouts settle and deferred (zero-timer) refreshes run; grab() then paints the window.
     // No fixed wait: the start-up benchmark times this path against a bare window.
     for (int round = 0; round < 10; ++round) {
         QCoreApplication::sendPostedEvents();
         QApplication::processEvents(QEventLoop::AllEvents);
     }
-    const QPixmap picture = window_->grab();
+    const QPixmap picture = pictured->grab();
     if (picture.isNull() || !picture.save(commandLine.screenshot, "PNG")) {
         printError(tr("waymark: could not save the screenshot to “%1”.").arg(commandLine.screenshot));
         return 4;

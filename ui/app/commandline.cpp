@@ -41,7 +41,22 @@ std::optional<ShowTarget> ShowTarget::parse(const QString& text, QString* error)
             return fail(Tr::tr("--show group: needs a group's name, for example --show group:9T1."));
         return ShowTarget{Kind::Group, value};
     }
-    return fail(Tr::tr("--show takes dashboard, pupil:<UPN> or group:<name>, not “%1”.").arg(trimmed));
+    if (kind.compare(QLatin1String("setup"), Qt::CaseInsensitive) == 0) {
+        const QString page = value.toLower();
+        if (page != QLatin1String("staff") && page != QLatin1String("subjects") && page != QLatin1String("groups") &&
+            page != QLatin1String("calendar"))
+            return fail(Tr::tr("--show setup: takes staff, subjects, groups or calendar, not “%1”.").arg(value));
+        return ShowTarget{Kind::Setup, page};
+    }
+    if (kind.compare(QLatin1String("import"), Qt::CaseInsensitive) == 0) {
+        if (value.isEmpty())
+            return fail(Tr::tr("--show import: needs the file or folder to import, for example "
+                               "--show import:roll.csv."));
+        return ShowTarget{Kind::Import, value};
+    }
+    return fail(Tr::tr("--show takes dashboard, pupil:<UPN>, group:<name>, setup:<page> or import:<file>, not "
+                       "“%1”.")
+                    .arg(trimmed));
 }
 
 ParsedCommandLine parseCommandLine(const QStringList& arguments)
@@ -52,7 +67,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption show(QStringLiteral("show"),
-                                  Tr::tr("Open at a place: dashboard, pupil:<UPN> or group:<name>."), Tr::tr("place"));
+                                  Tr::tr("Open at a place: dashboard, pupil:<UPN>, group:<name>, setup:<staff|subjects|groups|calendar> "
+                                         "or import:<file>."), Tr::tr("place"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         Tr::tr("Open, save a picture of the window as PNG, and exit."), Tr::tr("PNG"));
     const QCommandLineOption today(QStringLiteral("today"),

@@ -12,11 +12,13 @@ namespace waymark {
 // Where `--show` asks the window to open: the dashboard, a pupil by UPN, or a group by name.
 struct ShowTarget
 {
-    enum class Kind { Dashboard, Pupil, Group };
+    enum class Kind { Dashboard, Pupil, Group, Setup, Import };
     Kind kind = Kind::Dashboard;
-    QString value; // the normalised UPN, or the group's name
+    QString value; // the normalised UPN, the group's name, the set-up page, or the file to import
 
-    // "dashboard", "pupil:<UPN>", "group:<name>"; nullopt and a sentence in *error if malformed.
+    // "dashboard", "pupil:<UPN>", "group:<name>", "setup:staff|subjects|groups|calendar" (School
+    // Set-up at that tab), "import:<file or folder>" (the import wizard, as far as its preview);
+    // nullopt and a sentence in *error if malformed.
     static std::optional<ShowTarget> parse(const QString& text, QString* error = nullptr);
     bool operator==(const ShowTarget&) const = default;
 };

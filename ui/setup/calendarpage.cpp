@@ -155,9 +155,15 @@ CalendarPage::CalendarPage(Database& db, QUndoStack& undo, QDate today, std::fun
     viewScroll->setWidgetResizable(false);
     viewScroll->setFocusPolicy(Qt::NoFocus);
     viewScroll->setFrameShape(QFrame::NoFrame);
+    auto* legend = new QLabel(tr("Filled: a school day.  I: an INSET day.  B: a bank holiday.  C: another closure."),
+                              this);
+    legend->setWordWrap(true);
+    auto* right = new QVBoxLayout;
+    right->addWidget(viewScroll, 1);
+    right->addWidget(legend);
     auto* body = new QHBoxLayout;
     body->addLayout(left, 1);
-    body->addWidget(viewScroll, 1);
+    body->addLayout(right, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(body, 1);

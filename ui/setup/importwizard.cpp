@@ -12,6 +12,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -68,8 +70,11 @@ ImportWizard::ImportWizard(Database& db, Settings& settings, QDate today, QWidge
     setPage(ColumnsPage, new ImportColumnsPage(this));
     setPage(PreviewPage, new ImportPreviewPage(this));
     setStartId(SourcePage);
-    resize(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 110),
-           std::max(sizeHint().height(), fontMetrics().lineSpacing() * 30));
+    QSize size(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 140),
+               std::max(sizeHint().height(), fontMetrics().lineSpacing() * 36));
+    if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.94);
+    resize(size);
 }
 
 void ImportWizard::setPath(const QString& path)
@@ -426,6 +431,8 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard* wizard)
     rows_->setWordWrap(true);
     rows_->setTabKeyNavigation(false);
     rows_->horizontalHeader()->setStretchLastSection(true);
+    // Rows as tall as their wrapped details at the width the table really has.
+    rows_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     leavers_->setAccessibleName(tr("Mark pupils not in the file as left"));
 
     auto* showRow = new QHBoxLayout;
@@ -506,6 +513,18 @@ void ImportPreviewPage::fill()
             if (!shown)
                 continue;
             QStringList details = row.kind == Kind::Rejected ? QStringList{row.reason} : row.changes;
+            if (row.kind == Kind::New) {
+                // What the new pupil brings, at a glance.
+                const exchange::RosterRecord& r = row.record;
+                if (r.yearGroup)
+                    details << (*r.yearGroup == 0 ? tr("Reception") : tr("Year %1").arg(*r.yearGroup));
+                if (!r.tutorGroup.isEmpty())
+                    details << tr("tutor group %1").arg(r.tutorGroup);
+                if (r.dateOfBirth.isValid())
+                    details << tr("born %1").arg(QLocale().toString(r.dateOfBirth, QStringLiteral("d MMM yyyy")));
+                if (!r.upn.isEmpty())
+                    details << tr("UPN %1").arg(r.upn);
+            }
             details += row.flags;
             QStandardItem* result = item(kindText(row.kind));
             if (row.kind == Kind::Rejected || !row.flags.isEmpty())
@@ -517,7 +536,6 @@ void ImportPreviewPage::fill()
     rows_->resizeColumnToContents(0);
     rows_->resizeColumnToContents(1);
     rows_->resizeColumnToContents(2);
-    rows_->resizeRowsToContents();
 }
 
 } // namespace waymark

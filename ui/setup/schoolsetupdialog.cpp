@@ -1,6 +1,8 @@
 #include "setup/schoolsetupdialog.h"
 
 #include <QDialogButtonBox>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -21,8 +23,11 @@ SchoolSetupDialog::SchoolSetupDialog(QWidget* parent) : QDialog(parent), tabs_(n
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(tabs_, 1);
     layout->addWidget(buttons);
-    // A laptop's screen, less the panel and title: the pages lay out inside it.
-    resize(std::min(1240, fontMetrics().averageCharWidth() * 150), std::min(680, fontMetrics().lineSpacing() * 40));
+    // Most of a laptop's screen, less the panel and title: the pages lay out inside it.
+    QSize size(fontMetrics().averageCharWidth() * 200, fontMetrics().lineSpacing() * 44);
+    if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.94);
+    resize(size);
 }
 
 void SchoolSetupDialog::addPage(QWidget* page, const QString& title, std::function<void()> reload)

@@ -69,9 +69,11 @@ void YearView::paintEvent(QPaintEvent*)
         p.drawText(QRect(x0, y0, 7 * c, c), Qt::AlignLeft | Qt::AlignVCenter,
                    locale.toString(first, QStringLiteral("MMMM yyyy")));
         p.setFont(small);
+        // Monday first, as English school calendars are.
+        static const char* const days[] = {QT_TR_NOOP("M"), QT_TR_NOOP("T"), QT_TR_NOOP("W"), QT_TR_NOOP("T"),
+                                           QT_TR_NOOP("F"), QT_TR_NOOP("S"), QT_TR_NOOP("S")};
         for (int d = 0; d < 7; ++d)
-            p.drawText(QRect(x0 + d * c, y0 + c, c, c), Qt::AlignCenter,
-                       locale.dayName(d + 1, QLocale::NarrowFormat));
+            p.drawText(QRect(x0 + d * c, y0 + c, c, c), Qt::AlignCenter, tr(days[d]));
         const int offset = first.dayOfWeek() - 1; // Monday first
         for (QDate day = first; day.month() == first.month(); day = day.addDays(1)) {
             const int index = offset + day.day() - 1;

@@ -250,6 +250,10 @@ QString MainWindow::showPlace(const ShowTarget& target)
             return {};
         return tr("There is no group called “%1” in %2.").arg(target.value, SchoolCalendar::academicYearLabel(year));
     }
+    case ShowTarget::Kind::Setup:
+    case ShowTarget::Kind::Import:
+        showDashboard(); // the window behind; the app opens the set-up window or the wizard
+        return {};
     }
     return {};
 }
