@@ -3,6 +3,7 @@
 #include "storage/connection.h"
 #include "storage/database.h"
 #include "storage/fileinspection.h"
+#include "storage/migrations.h"
 #include "storage/storageerror.h"
 
 #include <QCoreApplication>
@@ -42,6 +43,22 @@ ReadOnlyVisit::ReadOnlyVisit(const QString& path, int busyTimeoutMs, bool allowU
         const bool logUnreadable = inspection.hasWal && !QFileInfo::exists(path + QStringLiteral("-shm")) &&
                                    (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_FULL ||
                                     code == SQLITE_READONLY);
+        // A file from an older Waymark whose later versions add more than indexes is read through
+        // a private copy brought up to date; the file itself is left as it was.
+        const bool older = e.kind() == StorageError::Kind::ReadOnly && inspection.applicationId == Database::kApplicationId &&
+                           inspection.userVersion > 0 && inspection.userVersion < Migrations::currentVersion() &&
+                           !Migrations::readableUnmigrated(inspection.userVersion);
+        if (older) {
+            Database::Options update = options;
+            update.readOnly = false;
+            update.briefLook = false;
+            db_ = Database::open(privateCopy(false), update);
+            notice_ = Tr::tr("“%1” was saved by an older version of Waymark. It was read through an updated "
+                             "private copy; the file itself is updated the next time the school is opened in "
+                             "Waymark.")
+                          .arg(QDir::toNativeSeparators(path));
+            return;
+        }
         if (!hotJournal && !logUnreadable)
             throw;
         db_ = Database::open(privateCopy(hotJournal), options);

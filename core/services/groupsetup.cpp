@@ -45,8 +45,16 @@ QString tutorGroupOf(Database& db, RowId pupilId, int academicYear)
 
 void MembershipChange::append(const MembershipChange& other)
 {
+    // A row made and then tombstoned within one change was never there before it: it is dropped
+    // from `added` rather than listed as removed (an undo must not bring it back).
+    for (const RowId row : other.removed) {
+        const auto made = std::find(added.begin(), added.end(), row);
+        if (made != added.end())
+            added.erase(made);
+        else
+            removed.push_back(row);
+    }
     added.insert(added.end(), other.added.begin(), other.added.end());
-    removed.insert(removed.end(), other.removed.begin(), other.removed.end());
 }
 
 MembershipChange moveToTutorGroup(Database& db, RowId pupilId, RowId groupId)

@@ -38,10 +38,14 @@ void setStartedYear(Database& db, int year)
         .run();
 }
 
-std::vector<Pupil> onRoll(Database& db)
+// Pupils on roll with a year group at the end of the year, not those joining after it (a September
+// intake imported in July already has its new year group).
+std::vector<Pupil> onRoll(Database& db, QDate yearEnd)
 {
-    return Repository<Pupil>(db).where("left_on IS NULL AND year_group IS NOT NULL ORDER BY year_group, "
-                                       "legal_family_name COLLATE NOCASE, legal_given_name COLLATE NOCASE, id");
+    return Repository<Pupil>(db).where("left_on IS NULL AND year_group IS NOT NULL AND (started_on IS NULL OR "
+                                       "started_on <= ?1) ORDER BY year_group, legal_family_name COLLATE NOCASE, "
+                                       "legal_given_name COLLATE NOCASE, id",
+                                       yearEnd);
 }
 } // namespace
 
@@ -56,7 +60,7 @@ NewYearPlan planNewYear(Database& db, int fromYear)
     plan.leaveOn = terms.empty() ? QDate(fromYear + 1, 7, 31) : terms.back().end;
     plan.calendarStored = yearCalendar(db, plan.toYear).configured;
 
-    const std::vector<Pupil> pupils = onRoll(db);
+    const std::vector<Pupil> pupils = onRoll(db, plan.leaveOn);
     const SchoolPhase phase = schoolDetails(db).phase;
     const bool sixthForm = std::any_of(pupils.begin(), pupils.end(),
                                        [](const Pupil& p) { return p.yearGroup && *p.yearGroup >= 12; });
@@ -109,7 +113,7 @@ NewYearResult startNewYear(Database& db, const NewYearPlan& plan, const std::vec
     result.toYear = plan.toYear;
     result.startedBefore = startedYear(db);
     Repository<Pupil> repo(db);
-    for (Pupil& p : onRoll(db)) {
+    for (Pupil& p : onRoll(db, plan.leaveOn)) {
         if (leaving.count(p.id)) {
             p.leftOn = plan.leaveOn;
             repo.update(p);

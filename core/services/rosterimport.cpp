@@ -170,8 +170,8 @@ std::vector<const exchange::RosterAssessment*> newResults(Database& db, RowId pu
 {
     std::vector<const exchange::RosterAssessment*> out;
     for (const exchange::RosterAssessment& a : r.assessments) {
-        if (a.result.isEmpty())
-            continue;
+        if (a.result.isEmpty() || !a.on.isValid())
+            continue; // a result with no date says nothing of when: flagged in the plan
         if (pupilId != 0) {
             auto s = db.prepare("SELECT 1 FROM evidence WHERE pupil_id = ?1 AND deleted = 0 AND recorded_on IS ?2 "
                                 "AND note = ?3");
@@ -250,6 +250,11 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
             plan.rows.push_back(std::move(row));
             continue;
         }
+        if (const auto undated = std::count_if(r.assessments.begin(), r.assessments.end(),
+                                               [](const exchange::RosterAssessment& a) { return !a.on.isValid(); });
+            undated > 0)
+            row.flags << (undated == 1 ? tr("1 assessment result has no date and was not taken")
+                                       : tr("%1 assessment results have no date and were not taken").arg(undated));
         if (!r.upn.isEmpty() && upnsInFile.contains(r.upn)) {
             row.kind = PlannedRow::Kind::Rejected;
             row.reason = tr("the UPN %1 is on an earlier row of this file too").arg(r.upn);
@@ -258,8 +263,23 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
         }
         upnsInFile.insert(r.upn);
         RowId match = r.upn.isEmpty() ? 0 : byUpn.value(r.upn);
-        if (match == 0 && !r.misId.isEmpty() && indexOf.contains(pupilByMis.value(r.misId)))
-            match = pupilByMis.value(r.misId);
+        if (match == 0 && !r.misId.isEmpty() && indexOf.contains(pupilByMis.value(r.misId))) {
+            // An MIS may give a leaver's id to a new child: the same id with another UPN or
+            // birthday is another child, never written over the first.
+            const Pupil& holder = all[indexOf.value(pupilByMis.value(r.misId))];
+            const bool otherUpn = !r.upn.isEmpty() && !holder.upn.isEmpty() && holder.upn != r.upn;
+            const bool otherBirthday =
+                r.dateOfBirth.isValid() && holder.dateOfBirth.isValid() && holder.dateOfBirth != r.dateOfBirth;
+            const bool otherName = holder.legalFamilyName.compare(r.legalFamilyName, Qt::CaseInsensitive) != 0 &&
+                                   holder.legalGivenName.compare(r.legalGivenName, Qt::CaseInsensitive) != 0;
+            // A new surname, or a corrected birthday, is the same child; another name and birthday are not.
+            if (otherUpn || (otherBirthday && otherName))
+                row.flags << tr("the MIS's id %1 was %2's, whose UPN, or name and date of birth, differ: taken as "
+                                "another pupil")
+                                 .arg(r.misId, holder.displayName());
+            else
+                match = holder.id;
+        }
         if (match == 0 && r.dateOfBirth.isValid()) {
             match = byName.value(nameKey(r.legalFamilyName, r.legalGivenName, r.dateOfBirth));
             if (match != 0) {
@@ -318,8 +338,26 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
         }
         plan.rows.push_back(std::move(row));
     }
+    // A row that could not be read still names a pupil: they are neither a leaver nor out of
+    // their groups because of it.
+    QSet<RowId> heldBack;
+    for (const PlannedRow& row : plan.rows) {
+        if (row.kind != PlannedRow::Kind::Rejected)
+            continue;
+        const exchange::RosterRecord& r = row.record;
+        if (!r.upn.isEmpty() && byUpn.contains(r.upn))
+            heldBack.insert(byUpn.value(r.upn));
+        if (!r.misId.isEmpty() && indexOf.contains(pupilByMis.value(r.misId)))
+            heldBack.insert(pupilByMis.value(r.misId));
+        if (r.dateOfBirth.isValid() && byName.contains(nameKey(r.legalFamilyName, r.legalGivenName, r.dateOfBirth)))
+            heldBack.insert(byName.value(nameKey(r.legalFamilyName, r.legalGivenName, r.dateOfBirth)));
+        if (!r.legalFamilyName.isEmpty())
+            for (const RowId id : byNameOnly.values(nameKey(r.legalFamilyName, r.legalGivenName, QDate())))
+                heldBack.insert(id);
+    }
+    plan.heldBack.assign(heldBack.begin(), heldBack.end());
     for (const PupilSummary& p : pupilsOnRoll(db, today))
-        if (!seen.contains(p.id))
+        if (!seen.contains(p.id) && !heldBack.contains(p.id))
             plan.notInFile.push_back(p.id);
 
     // Staff: by the MIS's id, then e-mail, then name.
@@ -443,7 +481,7 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
         const std::vector<RowId> current = setup::membersOf(db, match);
         const QSet<RowId> now(current.begin(), current.end());
         const int joining = int((wanted.known - now).size()) + wanted.fromNewRows;
-        const int leaving = int((now - wanted.known).size());
+        const int leaving = int((now - wanted.known - heldBack).size());
         if (joining > 0)
             item.changes << pupilsText(joining, "+");
         if (leaving > 0)
@@ -656,7 +694,9 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
         step();
     }
 
-    // Groups, with their subjects, teachers and exactly the members the file lists.
+    // Groups, with their subjects, teachers and exactly the members the file lists (a pupil whose
+    // row could not be read keeps their place).
+    const QSet<RowId> heldBack(plan.heldBack.begin(), plan.heldBack.end());
     for (const PlannedItem& item : plan.groups) {
         const std::size_t i = std::size_t(&item - plan.groups.data());
         const exchange::RosterGroup& r = plan.groupRecords.at(i);
@@ -725,7 +765,7 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
         std::sort(joining.begin(), joining.end());
         std::vector<RowId> leaving;
         for (const RowId pupil : current)
-            if (!wanted.contains(pupil))
+            if (!wanted.contains(pupil) && !heldBack.contains(pupil))
                 leaving.push_back(pupil);
         result.memberships.append(setup::addMembers(db, id, joining));
         result.memberships.append(setup::removeMembers(db, id, leaving));

@@ -60,6 +60,9 @@ struct ImportPlan
     // Pupils on roll whom the file does not list (a full roll's leavers), for the teacher to mark as
     // left or not; never deleted.
     std::vector<RowId> notInFile;
+    // Pupils named by rows that were rejected: kept out of notInFile, and never taken out of a
+    // group because of the file.
+    std::vector<RowId> heldBack;
     int count(PlannedRow::Kind kind) const;
 };
 

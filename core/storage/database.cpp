@@ -330,6 +330,13 @@ std::unique_ptr<Database> Database::open(const QString& path, Options options)
     }
     const bool behind = probe.version < Migrations::currentVersion();
     const auto refuseOlderReadOnly = [&] {
+        // Asked to only read a file that could be written: say so, not that it is read-only.
+        if (options.readOnly && QFileInfo(path).isWritable())
+            return StorageError(StorageError::Kind::ReadOnly,
+                                Tr::tr("“%1” was saved by an older version of Waymark and needs updating before it "
+                                       "can be read this way. Open it in Waymark once (it is updated as it opens), "
+                                       "then try again. The file has not been changed.")
+                                    .arg(path));
         return StorageError(StorageError::Kind::ReadOnly,
                             Tr::tr("“%1” was saved by an older version of Waymark and needs updating, but it is "
                                    "read-only. Copy it to a folder you can write to and open the copy.")

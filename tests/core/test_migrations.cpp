@@ -1,4 +1,5 @@
 #include "domain/builtinscales.h"
+#include "maintenance/maintenance.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/storageerror.h"
@@ -120,5 +121,25 @@ TEST_CASE("An older file that cannot be written opens read-only only when the ve
             CHECK(e.message().contains(QStringLiteral("Copy it to a folder you can write to")));
         }
         CHECK(test::sha256Of(copy) == before);
+    }
+}
+
+TEST_CASE("Older files are read through an updated private copy by the read-only commands, and left as they were")
+{
+    for (const QString& name : {QStringLiteral("v1.waymark"), QStringLiteral("v2.waymark")}) {
+        INFO(name.toStdString());
+        test::TempDir dir;
+        const QString copy = dir.path(name);
+        REQUIRE(QFile::copy(test::fixturePath(QStringLiteral("schema/") + name), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        const QByteArray before = test::sha256Of(copy);
+        {
+            ReadOnlyVisit visit(copy);
+            CHECK(visit.db().schemaVersion() == Migrations::currentVersion());
+            CHECK(scalar(visit.db(), "SELECT count(*) FROM pupil") > 0);
+            CHECK(visit.notice().contains(QStringLiteral("older version")));
+        }
+        CHECK(test::sha256Of(copy) == before);
+        CHECK_FALSE(QFileInfo::exists(copy + QStringLiteral("-wal")));
     }
 }

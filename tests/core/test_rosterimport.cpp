@@ -204,8 +204,8 @@ TEST_CASE("A School Data Sync folder brings in staff, classes with their teacher
     SECTION("a pupil renamed in the MIS is found by the MIS's own id, not added twice")
     {
         exchange::Roster renamed = sds;
-        renamed.records[0].legalFamilyName = QStringLiteral("Klein-Hart");
-        renamed.records[0].dateOfBirth = QDate(2000, 4, 3); // and a corrected birthday: no name match
+        renamed.records[0].legalFamilyName = QStringLiteral("Klein-Hart"); // so no name and birthday match
+        renamed.records[0].dateOfBirth = QDate(2000, 4, 3); // and a corrected birthday: still them
         const ImportPlan again = planImport(*db, renamed, kToday, QStringLiteral("sds"));
         CHECK(again.count(Kind::New) == 0);
         CHECK(again.rows[0].kind == Kind::Updated);
@@ -286,4 +286,90 @@ TEST_CASE("A Common Transfer File's stage assessments become results on the buil
     CHECK(applyImport(*db, again, kToday, Leavers::Ignore).resultsAdded == 0);
     revertImport(*db, result);
     CHECK(test::liveContent(*db) == empty);
+}
+
+TEST_CASE("Review fixes: a re-used MIS id, rows that could not be read, a pupil in two tutor groups, undated results")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    setup::createSchoolFile(path, QStringLiteral("Oakfield"));
+    auto db = Database::open(path);
+    const QByteArray roll = "Adno,UPN,Legal Surname,Legal Forename,DOB,Year,Reg\n"
+                            "1001,B801200005001,Aydın,Emre,02/09/2014,7,7R\n"
+                            "1002,,Smith,Jo,15/01/2014,7,7R\n"
+                            "1003,R201100018042,Wróbel,Łucja,01/05/2014,7,7S\n";
+    applyImport(*db, planImport(*db, roster(roll), kToday, QStringLiteral("SIMS")), kToday, Leavers::Ignore);
+    REQUIRE(Repository<Pupil>(*db).all().size() == 3);
+
+    SECTION("the MIS gives a leaver's id to a new child: a new pupil, flagged, never written over the first")
+    {
+        const QByteArray reused = "Adno,UPN,Legal Surname,Legal Forename,DOB,Year,Reg\n"
+                                  "1001,,Novak,Ana,03/03/2015,6,6N\n";
+        const ImportPlan plan = planImport(*db, roster(reused), kToday, QStringLiteral("SIMS"));
+        REQUIRE(plan.rows.size() == 1);
+        CHECK(plan.rows[0].kind == Kind::New);
+        CHECK(plan.rows[0].flags.join(QLatin1Char(';')).contains(QStringLiteral("1001")));
+        applyImport(*db, plan, kToday, Leavers::Ignore);
+        CHECK(Repository<Pupil>(*db).first("upn = ?1", QStringLiteral("B801200005001"))->legalGivenName ==
+              QStringLiteral("Emre"));
+    }
+    SECTION("a row that cannot be read is no reason to mark its pupil as left")
+    {
+        const QByteArray broken = "Adno,UPN,Legal Surname,Legal Forename,DOB,Year,Reg\n"
+                                  "1001,B801200005001,Aydın,,02/09/2014,7,7R\n" // no forename: rejected
+                                  "1002,,Smith,Jo,15/01/2014,7,7R\n"
+                                  "1003,R201100018042,Wróbel,Łucja,01/05/2014,7,7S\n";
+        const ImportPlan plan = planImport(*db, roster(broken), kToday, QStringLiteral("SIMS"));
+        CHECK(plan.count(Kind::Rejected) == 1);
+        CHECK(plan.notInFile.empty());
+        applyImport(*db, plan, kToday, Leavers::Mark);
+        CHECK_FALSE(Repository<Pupil>(*db).first("upn = ?1", QStringLiteral("B801200005001"))->leftOn.isValid());
+    }
+    SECTION("a pupil listed in two tutor groups ends in one, and undo leaves them where they were")
+    {
+        const RowId emre = Repository<Pupil>(*db).first("upn = ?1", QStringLiteral("B801200005001"))->id;
+        const QString before = test::liveContent(*db);
+        exchange::Roster twoGroups;
+        exchange::RosterRecord r;
+        r.line = 2;
+        r.misId = QStringLiteral("1001");
+        r.upn = QStringLiteral("B801200005001");
+        r.legalFamilyName = QStringLiteral("Aydın");
+        r.legalGivenName = QStringLiteral("Emre");
+        r.dateOfBirth = QDate(2014, 9, 2);
+        r.yearGroup = 7;
+        twoGroups.records.push_back(r);
+        for (const char* name : {"7A", "7B"}) {
+            exchange::RosterGroup g;
+            g.misId = QString::fromLatin1(name);
+            g.name = QString::fromLatin1(name);
+            g.kind = GroupKind::Tutor;
+            g.yearGroup = 7;
+            g.pupilMisIds << QStringLiteral("1001");
+            twoGroups.groups.push_back(g);
+        }
+        const ImportResult result = applyImport(*db, planImport(*db, twoGroups, kToday, QStringLiteral("SIMS")),
+                                                kToday, Leavers::Ignore);
+        CHECK(setup::tutorGroupOf(*db, emre, 2026) == QStringLiteral("7B"));
+        revertImport(*db, result);
+        CHECK(setup::tutorGroupOf(*db, emre, 2026) == QStringLiteral("7R"));
+        CHECK(test::liveContent(*db) == before);
+    }
+    SECTION("a stage assessment result with no date is flagged and left out; the rest of the import goes in")
+    {
+        exchange::Roster ctf = roster(roll);
+        exchange::RosterAssessment dated;
+        dated.stage = QStringLiteral("KS2");
+        dated.subject = QStringLiteral("MAT");
+        dated.method = QStringLiteral("TA");
+        dated.result = QStringLiteral("EXS");
+        dated.on = QDate(2026, 6, 24);
+        exchange::RosterAssessment undated = dated;
+        undated.subject = QStringLiteral("ENG");
+        undated.on = QDate();
+        ctf.records[0].assessments = {dated, undated};
+        const ImportPlan plan = planImport(*db, ctf, kToday, QStringLiteral("SIMS"));
+        CHECK(plan.rows[0].flags.join(QLatin1Char(';')).contains(QStringLiteral("no date")));
+        CHECK(applyImport(*db, plan, kToday, Leavers::Ignore).resultsAdded == 1);
+    }
 }

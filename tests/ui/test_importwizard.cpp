@@ -185,3 +185,40 @@ TEST_CASE("A file that is no roster is refused on the first page, saying why, an
     CHECK(sawWizard);
     CHECK(test::sha256Of(f.school.path) == before);
 }
+
+TEST_CASE("A whole roll offers the pupils it does not list as leavers, and ticking it marks them as left")
+{
+    test::ShellWindowFixture f(true);
+    const QString csv = f.dir.path(QStringLiteral("roll.csv"));
+    test::writeAll(csv, kRoster); // three new pupils; none of the school's six
+    bool finished = false;
+    test::answerNextModal([&](QWidget* modal) {
+        auto* wizard = qobject_cast<ImportWizard*>(modal);
+        REQUIRE(wizard);
+        auto* source = static_cast<ImportSourcePage*>(wizard->page(ImportWizard::SourcePage));
+        wizard->setPath(csv);
+        source->sourceCombo()->setCurrentText(QStringLiteral("Arbor"));
+        source->fullRollBox()->setChecked(true);
+        pressEnter(wizard);
+        auto* columns = static_cast<ImportColumnsPage*>(wizard->currentPage());
+        pickByKeyboard(fieldBoxFor(columns, QStringLiteral("Family")), QStringLiteral("Legal surname"));
+        pickByKeyboard(fieldBoxFor(columns, QStringLiteral("Given")), QStringLiteral("Legal forename"));
+        pressEnter(wizard);
+        REQUIRE(wizard->currentId() == ImportWizard::PreviewPage);
+        auto* preview = static_cast<ImportPreviewPage*>(wizard->currentPage());
+        REQUIRE(preview->leaversBox()->isVisible());
+        CHECK(preview->leaversBox()->text().contains(QStringLiteral("6 pupils")));
+        preview->leaversBox()->setFocus();
+        QTest::keyClick(preview->leaversBox(), Qt::Key_Space);
+        REQUIRE(preview->leaversBox()->isChecked());
+        wizard->accept();
+        finished = true;
+    });
+    f.window().actions().importRoster->trigger();
+    REQUIRE(finished);
+    auto db = Database::open(f.school.path);
+    auto s = db->prepare("SELECT left_on FROM pupil WHERE id = ?1");
+    s.bindAll(f.school.amara);
+    REQUIRE(s.step());
+    CHECK(s.text(0) == f.school.today.toString(Qt::ISODate));
+}

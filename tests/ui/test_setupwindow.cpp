@@ -122,6 +122,15 @@ TEST_CASE("The calendar's dates are typed, checked as typed, saved as one step a
     CHECK(test::waitFor([&] { return page->endField(0)->date() == defaultEnd; }));
     stack.redo();
     CHECK(storedYear(f.school.path, year).halfTerms[0].end == defaultEnd.addDays(7));
+
+    // Back to the usual dates, and undo brings the school's own dates back.
+    REQUIRE(test::waitFor([&] { return page->defaultsButton()->isEnabled(); }));
+    activate();
+    QTest::keyClick(page, Qt::Key_U, Qt::AltModifier); // Use the &Usual Dates
+    REQUIRE(test::waitFor([&] { return !storedYear(f.school.path, year).configured; }));
+    stack.undo();
+    CHECK(storedYear(f.school.path, year).configured);
+    CHECK(storedYear(f.school.path, year).halfTerms[0].end == defaultEnd.addDays(7));
 }
 
 TEST_CASE("A new academic year moves pupils up and marks the confirmed leavers, and undo takes it all back")

@@ -209,6 +209,10 @@ std::optional<int> AppController::startScreenshot(const CommandLine& commandLine
     std::unique_ptr<ImportWizard> wizard;
     if (commandLine.show && commandLine.show->kind == ShowTarget::Kind::Setup) {
         openSchoolSetup(setupPageIndex(commandLine.show->value));
+        if (!setupDialog_) {
+            printError(tr("waymark: School Set-up is not offered for a school opened read-only."));
+            return 3;
+        }
         pictured = setupDialog_;
     } else if (commandLine.show && commandLine.show->kind == ShowTarget::Kind::Import) {
         wizard = std::make_unique<ImportWizard>(document_->session()->db(), settings_, document_->today(),
@@ -506,7 +510,8 @@ void AppController::importRoster(const QString& path)
     // Progress with Cancel: a cancelled import writes nothing (one transaction).
     QProgressDialog progress(tr("Importing…"), tr("Cancel"), 0, 100, window_.get());
     progress.setObjectName(QStringLiteral("importProgress"));
-    progress.setWindowModality(Qt::WindowModal);
+    // Nothing else may write while the import's transaction is open (set-up window included).
+    progress.setWindowModality(Qt::ApplicationModal);
     progress.setMinimumDuration(400);
     QString wizardText;
     auto* command = new ImportCommand(

@@ -347,9 +347,12 @@ void CalendarPage::save()
 
 void CalendarPage::useDefaults()
 {
+    // As the file will read once the year's own dates are gone: the usual ones (an undo's check).
     setup::YearCalendar after;
     after.academicYear = year_;
     after.configured = false;
+    after.halfTerms = SchoolCalendar::defaultHalfTerms(year_);
+    after.closures = SchoolCalendar::defaultClosures(year_);
     undo_.push(new SetYearCalendarCommand(db_, stored_, after, problem_));
     stored_ = setup::yearCalendar(db_, year_);
     fill(stored_);

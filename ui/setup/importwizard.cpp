@@ -57,6 +57,8 @@ QStandardItem* item(const QString& text)
 
 // The MISs a school is likely to name; any other can be typed.
 const char* const kSources[] = {"SIMS", "Arbor", "Bromcom", "Scholarpack", "iSAMS", "Pupil Asset", "Compass"};
+constexpr RosterFormat kFormats[] = {RosterFormat::SdsUk, RosterFormat::SdsV21, RosterFormat::OneRoster,
+                                     RosterFormat::Ctf};
 } // namespace
 
 ImportWizard::ImportWizard(Database& db, Settings& settings, QDate today, QWidget* parent)
@@ -71,7 +73,7 @@ ImportWizard::ImportWizard(Database& db, Settings& settings, QDate today, QWidge
     setPage(PreviewPage, new ImportPreviewPage(this));
     setStartId(SourcePage);
     QSize size(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 140),
-               std::max(sizeHint().height(), fontMetrics().lineSpacing() * 36));
+               std::max(sizeHint().height(), fontMetrics().lineSpacing() * 44));
     if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.94);
     resize(size);
@@ -96,13 +98,19 @@ int ImportWizard::nextId() const
 
 QString ImportWizard::sourceName() const
 {
-    return static_cast<ImportSourcePage*>(page(SourcePage))->sourceCombo()->currentText().simplified();
+    const QString shown = static_cast<ImportSourcePage*>(page(SourcePage))->sourceCombo()->currentText().simplified();
+    // SDS, OneRoster and CTF ids are kept under the format's own name, as waymark-cli keeps them,
+    // whatever language the app speaks.
+    if (format_ && *format_ != RosterFormat::Csv && shown == exchange::formatDisplayName(*format_))
+        return exchange::formatName(*format_);
+    return shown.left(100);
 }
 
 importing::Leavers ImportWizard::leavers() const
 {
     const QCheckBox* box = static_cast<ImportPreviewPage*>(page(PreviewPage))->leaversBox();
-    return box->isVisible() && box->isChecked() ? importing::Leavers::Mark : importing::Leavers::Ignore;
+    // Read after the wizard has closed (hidden with its pages): whether it was offered, not shown.
+    return !box->isHidden() && box->isChecked() ? importing::Leavers::Mark : importing::Leavers::Ignore;
 }
 
 int ImportWizard::pupilCount() const
@@ -173,6 +181,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard* wizard)
     for (const char* s : kSources)
         source_->addItem(QString::fromLatin1(s));
     source_->setAccessibleName(tr("Which MIS it came from"));
+    source_->lineEdit()->setMaxLength(100);
     source_->setToolTip(tr("Waymark remembers each MIS's column names and its own ids for pupils, so that the next "
                            "import from it matches the same pupils."));
     found_->setWordWrap(true);
@@ -196,6 +205,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard* wizard)
     layout->addStretch();
 
     connect(path_, &QLineEdit::textChanged, this, &ImportSourcePage::pathChanged);
+    connect(source_, &QComboBox::currentTextChanged, this, &ImportSourcePage::completeChanged);
     connect(file, &QPushButton::clicked, this, &ImportSourcePage::chooseFile);
     connect(folder, &QPushButton::clicked, this, &ImportSourcePage::chooseFolder);
 }
@@ -221,8 +231,14 @@ void ImportSourcePage::pathChanged()
                            "OneRoster folder or zip, or a Common Transfer File (.xml)."));
     else {
         found_->setText(tr("Found: %1.").arg(exchange::formatDisplayName(*wizard_->format_)));
-        if (*wizard_->format_ != RosterFormat::Csv && source_->findText(source_->currentText()) >= 0)
+        const QString current = source_->currentText();
+        const bool formatShown =
+            std::any_of(std::begin(kFormats), std::end(kFormats),
+                        [&](RosterFormat f) { return current == exchange::formatDisplayName(f); });
+        if (*wizard_->format_ != RosterFormat::Csv && (formatShown || source_->findText(current) >= 0))
             source_->setCurrentText(exchange::formatDisplayName(*wizard_->format_));
+        else if (*wizard_->format_ == RosterFormat::Csv && formatShown)
+            source_->setCurrentText(QString()); // a CSV's MIS is the teacher's to name, not SDS's
     }
     Q_EMIT completeChanged();
 }
@@ -265,7 +281,7 @@ bool ImportSourcePage::validatePage()
     }
     wizard_->settings_.setLastImportSource(wizard_->sourceName());
     const QFileInfo info(wizard_->path_);
-    wizard_->settings_.setLastImportFolder(info.isDir() ? info.absolutePath() : info.absolutePath());
+    wizard_->settings_.setLastImportFolder(info.absolutePath());
     return true;
 }
 

@@ -138,6 +138,7 @@ void ImportCommand::redo()
         if (!applied_) {
             result_ = importing::applyImport(db_, plan_, today_, leavers_, progress_);
             applied_ = true;
+            progress_ = {}; // it belonged to the first run's progress dialog
             plan_ = {}; // the result holds what undo needs
         } else {
             importing::revertImport(db_, result_, true);
