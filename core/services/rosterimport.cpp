@@ -125,9 +125,10 @@ QStringList mergeStaff(Staff& s, const exchange::RosterStaff& r)
     return changes;
 }
 
+// Names as Waymark stores them (at most a name's length), so that a long one matches itself next time.
 QString subjectNameOf(const exchange::RosterGroup& g)
 {
-    return (g.subject.isEmpty() ? g.subjectCode : g.subject).simplified();
+    return (g.subject.isEmpty() ? g.subjectCode : g.subject).simplified().left(100);
 }
 
 QString kindText(GroupKind kind)
@@ -423,7 +424,7 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
         PlannedItem item;
         item.line = r.line;
         item.flags = r.flags;
-        item.name = r.name.simplified();
+        item.name = r.name.simplified().left(100);
         if (!r.rejected.isEmpty()) {
             item.kind = PlannedItem::Kind::Rejected;
             item.reason = r.rejected;
@@ -434,7 +435,9 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
         for (const Group& g : groupsOfYear) {
             if (match != 0)
                 break;
-            if (g.name.compare(item.name, Qt::CaseInsensitive) == 0)
+            // By name only a group of the same kind: a tutor group 7R is not the class 7R, and a
+            // group made by hand is never turned into another kind.
+            if (g.kind == r.kind && g.name.compare(item.name, Qt::CaseInsensitive) == 0)
                 match = g.id;
         }
         WantedMembers wanted;
@@ -831,6 +834,34 @@ void revertImport(Database& db, const ImportResult& result, bool redo)
                                    tr("A pupil the import added has a plan, targets, evidence or a review recorded "
                                       "since, so the import was not undone."));
         }
+        // Groups, staff and subjects it made are taken back only while nothing else uses them.
+        const auto used = [&](const char* sql, RowId id) {
+            auto s = db.prepare(sql);
+            s.bindAll(id);
+            return s.step() && s.int64(0) > 0;
+        };
+        for (const RowId id : result.groups.created)
+            if (used("SELECT count(*) FROM task WHERE group_id = ?1 AND deleted = 0", id))
+                throw StorageError(StorageError::Kind::Invalid,
+                                   tr("Tasks have been set since for a group the import made, so the import was not "
+                                      "undone."));
+        for (const RowId id : result.staff.created)
+            if (used("SELECT (SELECT count(*) FROM task WHERE set_by_id = ?1 AND deleted = 0) + "
+                     "(SELECT count(*) FROM evidence WHERE recorded_by_id = ?1 AND deleted = 0) + "
+                     "(SELECT count(*) FROM review WHERE reviewer_id = ?1 AND deleted = 0) + "
+                     "(SELECT count(*) FROM pupil WHERE learning_guide_id = ?1 AND deleted = 0)",
+                     id))
+                throw StorageError(StorageError::Kind::Invalid,
+                                   tr("A member of staff the import added has tasks, evidence, reviews or tutees "
+                                      "recorded since, so the import was not undone."));
+        for (const RowId id : result.subjects.created)
+            if (used("SELECT (SELECT count(*) FROM task WHERE subject_id = ?1 AND deleted = 0) + "
+                     "(SELECT count(*) FROM target WHERE subject_id = ?1 AND deleted = 0) + "
+                     "(SELECT count(*) FROM evidence WHERE subject_id = ?1 AND deleted = 0)",
+                     id))
+                throw StorageError(StorageError::Kind::Invalid,
+                                   tr("A subject the import added has tasks, targets or evidence since, so the import "
+                                      "was not undone."));
     }
     // Memberships and identities first on undo (they point at what was made), last on redo.
     if (!redo) {

@@ -237,6 +237,17 @@ TEST_CASE("A School Data Sync folder brings in staff, classes with their teacher
         revertImport(*db, result);
         CHECK(test::liveContent(*db) == empty);
     }
+    SECTION("undo is refused, writing nothing, once a task was set for a group the import made")
+    {
+        Task task;
+        task.groupId = algebra->id;
+        task.title = QStringLiteral("Solving linear equations");
+        task.setOn = kToday;
+        Repository<Task>(*db).insert(task);
+        const QString before = test::liveContent(*db);
+        CHECK_THROWS_AS(revertImport(*db, result), StorageError);
+        CHECK(test::liveContent(*db) == before);
+    }
     SECTION("undo is refused, writing nothing, once a pupil it changed was changed again")
     {
         // A second import that updates a pupil, then a hand edit of the same pupil.

@@ -20,6 +20,7 @@
 #include "widgets/datefield.h"
 
 #include <QApplication>
+#include <QPointer>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
@@ -207,4 +208,23 @@ TEST_CASE("The pupil on show is marked as left on a typed day, re-admitted, and 
     CHECK(leftOnOf(f.school.path, f.school.ben) == leftOn);
     stack.undo();
     CHECK_FALSE(leftOnOf(f.school.path, f.school.ben).isValid());
+}
+
+TEST_CASE("School Set-up goes with its school: opening another closes it, and nothing reaches its pages after")
+{
+    test::ShellWindowFixture f(true);
+    f.app.openSchoolSetup(AppController::GroupsSetup);
+    QPointer<SchoolSetupDialog> dialog = f.app.schoolSetupDialog();
+    REQUIRE(dialog);
+    // A change on the stack, so that replacing the school clears it (which the pages listen to).
+    f.app.openSchoolSetup(AppController::CalendarSetup);
+    const QString other = f.dir.path(QStringLiteral("other.waymark"));
+    test::buildShellSchool(other, f.school.today);
+    f.app.openSchoolOrThrow(other);
+    CHECK(f.app.schoolSetupDialog() == nullptr);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // as the event loop does
+    CHECK(dialog.isNull());
+    f.app.openSchoolSetup(AppController::StaffSetup);
+    REQUIRE(f.app.schoolSetupDialog());
+    CHECK(f.app.schoolSetupDialog()->isVisible());
 }

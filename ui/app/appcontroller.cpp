@@ -83,7 +83,18 @@ AppController::AppController(Settings& settings, QObject* parent)
     connect(window_->pages(), &QStackedWidget::currentChanged, this, &AppController::updatePupilActions);
     // The set-up window belongs to one school: closed when another is opened.
     connect(document_.get(), &SchoolDocument::aboutToReplace, this, [this] {
-        delete setupDialog_;
+        if (!setupDialog_)
+            return;
+        // Later, not now: a page may be inside one of its own dialogs when the school changes. Until
+        // then nothing reaches the pages, whose school is going.
+        setupDialog_->hide();
+        const QList<QObject*> parts = setupDialog_->findChildren<QObject*>() << setupDialog_;
+        for (QObject* part : parts) {
+            QObject::disconnect(&document_->undoStack(), nullptr, part, nullptr);
+            if (document_->session())
+                QObject::disconnect(document_->session(), nullptr, part, nullptr);
+        }
+        setupDialog_->deleteLater();
         setupDialog_ = nullptr;
     });
     connect(&actions, &MainActions::openRecentRequested, this, [this](const QString& path) { openSchool(path); });
