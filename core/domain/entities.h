@@ -222,6 +222,17 @@ struct MisIdentity : Entity
     QString misId;
 };
 
+// A dated span of a pupil's SEN status or free school meals eligibility, as an MIS records it.
+struct PupilPeriod : Entity
+{
+    RowId pupilId = 0;
+    QString kind;   // "sen" or "fsm"
+    QString status; // SEN: "none", "sen_support", "ehc_plan"; FSM: "eligible"
+    QDate startOn;
+    QDate endOn; // empty: still so
+    QString source; // where it came from ("ctf")
+};
+
 struct CalendarHalfTerm : Entity
 {
     int academicYear = 0;

@@ -40,6 +40,7 @@ constexpr Counted kCounted[] = {
     {"calendar_half_terms", "calendar_half_term", true},
     {"calendar_closures", "calendar_closure", true},
     {"mis_identities", "mis_identity", true},
+    {"pupil_periods", "pupil_period", true},
     {"history", "history", false},
 };
 } // namespace

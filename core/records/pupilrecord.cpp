@@ -79,6 +79,7 @@ std::optional<PupilRecord> loadPupilRecord(Database& db, RowId pupilId)
     r.plan = Repository<LearningPlan>(db).first("pupil_id = ?1", pupilId);
     r.lastReviewHeld = lastHeldReview(db, pupilId);
     r.evidenceCount = countEvidence(db, pupilId);
+    r.periods = Repository<PupilPeriod>(db).where("pupil_id = ?1 ORDER BY kind DESC, start_on, id", pupilId);
     read.commit();
     return r;
 }

@@ -41,6 +41,7 @@ struct PupilRecord
     std::optional<LearningPlan> plan;    // none until someone writes one
     std::optional<QDate> lastReviewHeld; // the latest review that has taken place
     int evidenceCount = 0;
+    std::vector<PupilPeriod> periods; // SEN and free school meals history from the MIS, oldest first
 
     // The tutor group of the latest academic year the pupil has groups in; empty if none.
     QString tutorGroupName() const;

@@ -97,6 +97,10 @@ WAYMARK_TABLE(CalendarHalfTerm, "calendar_half_term", column("academic_year", &C
 WAYMARK_TABLE(MisIdentity, "mis_identity", column("source", &MisIdentity::source),
               column("entity", &MisIdentity::entity), column("row_id", &MisIdentity::rowId),
               column("mis_id", &MisIdentity::misId))
+WAYMARK_TABLE(PupilPeriod, "pupil_period", column("pupil_id", &PupilPeriod::pupilId),
+              column("kind", &PupilPeriod::kind), column("status", &PupilPeriod::status),
+              column("start_on", &PupilPeriod::startOn), column("end_on", &PupilPeriod::endOn),
+              column("source", &PupilPeriod::source))
 WAYMARK_TABLE(CalendarClosure, "calendar_closure", column("from_on", &CalendarClosure::fromOn),
               column("to_on", &CalendarClosure::toOn), column("kind", &CalendarClosure::kind),
               column("label", &CalendarClosure::label))

@@ -185,6 +185,50 @@ std::vector<const exchange::RosterAssessment*> newResults(Database& db, RowId pu
     return out;
 }
 
+// The SEN and FSM periods of a record that the pupil does not have yet (by kind, start and status).
+std::vector<PupilPeriod> newPeriods(Database& db, RowId pupilId, const exchange::RosterRecord& r)
+{
+    std::vector<PupilPeriod> wanted;
+    const auto& sen = r.senHistory;
+    for (std::size_t i = 0; i < sen.size(); ++i) {
+        if (!sen[i].startOn.isValid())
+            continue;
+        PupilPeriod p;
+        p.kind = QStringLiteral("sen");
+        p.status = QString::fromLatin1(toText(sen[i].status).data());
+        p.startOn = sen[i].startOn;
+        // Until the next entry that starts later, if any.
+        for (const exchange::RosterSenEntry& later : sen)
+            if (later.startOn.isValid() && later.startOn > p.startOn && (!p.endOn.isValid() || later.startOn.addDays(-1) < p.endOn))
+                p.endOn = later.startOn.addDays(-1);
+        wanted.push_back(p);
+    }
+    for (const exchange::RosterFsmPeriod& f : r.fsmHistory) {
+        if (!f.startOn.isValid())
+            continue;
+        PupilPeriod p;
+        p.kind = QStringLiteral("fsm");
+        p.status = QStringLiteral("eligible");
+        p.startOn = f.startOn;
+        p.endOn = f.endOn;
+        wanted.push_back(p);
+    }
+    std::vector<PupilPeriod> out;
+    for (PupilPeriod& p : wanted) {
+        p.pupilId = pupilId;
+        p.source = QStringLiteral("ctf");
+        if (pupilId != 0) {
+            auto s = db.prepare("SELECT 1 FROM pupil_period WHERE pupil_id = ?1 AND deleted = 0 AND kind = ?2 AND "
+                                "start_on = ?3 AND status = ?4");
+            s.bindAll(pupilId, p.kind, p.startOn, p.status);
+            if (s.step())
+                continue;
+        }
+        out.push_back(p);
+    }
+    return out;
+}
+
 // Who the roster's group holds, by Waymark id where the pupil is known (matched or already in the
 // file), and how many new pupils of this import it also holds.
 struct WantedMembers
@@ -333,6 +377,9 @@ ImportPlan planImport(Database& db, const exchange::Roster& roster, QDate today,
                 row.changes << tr("Tutor group: %1 → %2").arg(current.isEmpty() ? tr("none") : current, r.tutorGroup);
                 row.tutorGroup = r.tutorGroup;
             }
+            if (const int periods = int(newPeriods(db, match, r).size()); periods > 0)
+                row.changes << (periods == 1 ? tr("1 SEN or free school meals history entry to add")
+                                             : tr("%1 SEN or free school meals history entries to add").arg(periods));
             if (const int results = int(newResults(db, match, r).size()); results > 0)
                 row.changes << (results == 1 ? tr("1 stage assessment result to add") : tr("%1 stage assessment results to add").arg(results));
             row.kind = row.changes.isEmpty() ? PlannedRow::Kind::Unchanged : PlannedRow::Kind::Updated;
@@ -632,6 +679,10 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
     };
     // A pupil this import added has no results yet: theirs are not looked for.
     const auto addResults = [&](RowId pupilId, const exchange::RosterRecord& r, bool added) {
+        for (PupilPeriod& p : newPeriods(db, added ? 0 : pupilId, r)) {
+            p.pupilId = pupilId;
+            result.periods.created.push_back(Repository<PupilPeriod>(db).insert(p));
+        }
         for (const exchange::RosterAssessment* a : newResults(db, added ? 0 : pupilId, r)) {
             Evidence e;
             e.pupilId = pupilId;
@@ -823,6 +874,7 @@ void revertImport(Database& db, const ImportResult& result, bool redo)
                                            "was not undone. Change those records by hand instead.");
     if (!redo) {
         revertRows(db, result.evidence, redo, changedSince); // the results it added are not "since"
+        revertRows(db, result.periods, redo, changedSince);
         for (const RowId id : result.pupils.created) {
             auto s = db.prepare("SELECT (SELECT count(*) FROM learning_plan WHERE pupil_id = ?1 AND deleted = 0) + "
                                 "(SELECT count(*) FROM target WHERE pupil_id = ?1 AND deleted = 0) + "
@@ -873,8 +925,10 @@ void revertImport(Database& db, const ImportResult& result, bool redo)
     revertRows(db, result.pupils, redo, changedSince);
     revertRows(db, result.staff, redo, changedSince);
     revertRows(db, result.subjects, redo, changedSince);
-    if (redo)
+    if (redo) {
         revertRows(db, result.evidence, redo, changedSince);
+        revertRows(db, result.periods, redo, changedSince);
+    }
     if (redo) {
         for (const RowId id : result.identities)
             Repository<MisIdentity>(db).setDeleted(id < 0 ? -id : id, id < 0);

@@ -100,6 +100,7 @@ struct ImportResult
     Changed<Group> groups;
     Changed<Subject> subjects;
     Changed<Evidence> evidence; // stage assessment results (from a CTF)
+    Changed<PupilPeriod> periods; // SEN and FSM history (from a CTF)
     int resultsAdded = 0;
     std::vector<RowId> identities; // mis_identity rows made
     setup::MembershipChange memberships;

@@ -79,6 +79,21 @@ void schemaV3(Database& db)
     db.exec("CREATE INDEX mis_identity_row ON mis_identity(entity, row_id)");
 }
 
+// Version 4: a pupil's SEN and free-school-meals history as dated periods, as the Common Transfer
+// File keeps them (the pupil row holds only what is true now).
+void schemaV4(Database& db)
+{
+    db.exec(expandEntity("CREATE TABLE pupil_period ("
+                         "%ENTITY%, "
+                         "pupil_id  INTEGER NOT NULL REFERENCES pupil(id), "
+                         "kind      TEXT NOT NULL CHECK (kind IN ('sen', 'fsm')), "
+                         "status    TEXT NOT NULL DEFAULT '', "
+                         "start_on  TEXT NOT NULL, "
+                         "end_on    TEXT, "
+                         "source    TEXT NOT NULL DEFAULT '')"));
+    db.exec("CREATE INDEX pupil_period_pupil ON pupil_period(pupil_id, kind, start_on)");
+}
+
 struct Step
 {
     void (*schema)(Database&);
@@ -90,7 +105,7 @@ struct Step
 const std::vector<Step>& steps()
 {
     static const std::vector<Step> all = {
-        {schemaV1, seedV1, false}, {schemaV2, nullptr, true}, {schemaV3, nullptr, false}};
+        {schemaV1, seedV1, false}, {schemaV2, nullptr, true}, {schemaV3, nullptr, false}, {schemaV4, nullptr, false}};
     return all;
 }
 

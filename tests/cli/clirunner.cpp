@@ -143,6 +143,7 @@ const std::vector<std::pair<QString, QString>>& statsKeysAndSql()
         {QStringLiteral("calendar_half_terms"), live("calendar_half_term")},
         {QStringLiteral("calendar_closures"), live("calendar_closure")},
         {QStringLiteral("mis_identities"), live("mis_identity")},
+        {QStringLiteral("pupil_periods"), live("pupil_period")},
         {QStringLiteral("history"), QStringLiteral("SELECT count(*) FROM history")},
     };
     return keys;

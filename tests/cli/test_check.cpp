@@ -157,6 +157,7 @@ TEST_CASE("statistics counts live rows under stable keys, in a fixed order")
                                QStringLiteral("calendar_half_terms"),
                                QStringLiteral("calendar_closures"),
                                QStringLiteral("mis_identities"),
+                               QStringLiteral("pupil_periods"),
                                QStringLiteral("history")}));
     auto map = asMap(counts);
     CHECK(map[QStringLiteral("pupils")] == 2);

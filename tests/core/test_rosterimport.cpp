@@ -291,10 +291,28 @@ TEST_CASE("A Common Transfer File's stage assessments become results on the buil
     CHECK(rung->code == QStringLiteral("EXS"));
     CHECK_FALSE(results[2].rungId); // a scaled score (108) is kept as written, on no ladder
 
+    // Thomas Whitfield's SEN history (SEN support, then an EHC plan) and a closed FSM period.
+    const std::optional<Pupil> thomas = Repository<Pupil>(*db).first("upn = ?1", QStringLiteral("A820200114002"));
+    REQUIRE(thomas);
+    const std::vector<PupilPeriod> periods =
+        Repository<PupilPeriod>(*db).where("pupil_id = ?1 ORDER BY kind DESC, start_on", thomas->id);
+    REQUIRE(periods.size() == 3);
+    CHECK(periods[0].kind == QStringLiteral("sen"));
+    CHECK(periods[0].status == QStringLiteral("sen_support"));
+    CHECK(periods[0].startOn == QDate(2020, 9, 3));
+    CHECK(periods[0].endOn == QDate(2024, 1, 31));
+    CHECK(periods[1].status == QStringLiteral("ehc_plan"));
+    CHECK_FALSE(periods[1].endOn.isValid());
+    CHECK(periods[2].kind == QStringLiteral("fsm"));
+    CHECK(periods[2].endOn == QDate(2023, 3, 31));
+    CHECK(thomas->senStatus == SenStatus::EhcPlan);
+
     // The same file again adds nothing; undo of the first import takes the results away with it.
     const ImportPlan again = planImport(*db, ctf, kToday, QStringLiteral("ctf"));
     CHECK(again.count(Kind::Unchanged) == 5);
-    CHECK(applyImport(*db, again, kToday, Leavers::Ignore).resultsAdded == 0);
+    const ImportResult second = applyImport(*db, again, kToday, Leavers::Ignore);
+    CHECK(second.resultsAdded == 0);
+    CHECK(second.periods.created.empty());
     revertImport(*db, result);
     CHECK(test::liveContent(*db) == empty);
 }

@@ -1,6 +1,9 @@
 // File ▸ School Set-up's calendar, File ▸ Start New Academic Year and File ▸ Mark Pupil as Left, each
 // from the keyboard, each one undo step, each checked in the school file.
 #include "app/appcontroller.h"
+#include "exchange/ctfreader.h"
+#include "queries/rosterqueries.h"
+#include "services/rosterimport.h"
 #include "app/schooldocument.h"
 #include "pupil/pupilpage.h"
 #include "services/calendarsetup.h"
@@ -20,6 +23,7 @@
 #include "widgets/datefield.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QPointer>
 #include <QListWidget>
 #include <QPushButton>
@@ -227,4 +231,29 @@ TEST_CASE("School Set-up goes with its school: opening another closes it, and no
     f.app.openSchoolSetup(AppController::StaffSetup);
     REQUIRE(f.app.schoolSetupDialog());
     CHECK(f.app.schoolSetupDialog()->isVisible());
+}
+
+TEST_CASE("A pupil's SEN and free school meals history from a Common Transfer File shows on Characteristics")
+{
+    test::ShellWindowFixture f(true);
+    Database& db = f.app.document().session()->db();
+    const exchange::Roster ctf = exchange::readCtf(
+        test::readAll(QStringLiteral(WAYMARK_TESTS_DIR "/exchange/ctf/ctf25-all-through/input.xml")), f.school.today);
+    importing::applyImport(db, importing::planImport(db, ctf, f.school.today, QStringLiteral("ctf")), f.school.today,
+                           importing::Leavers::Ignore);
+    const std::optional<RowId> thomas = findPupilByUpn(db, QStringLiteral("A820200114002"));
+    REQUIRE(thomas);
+    REQUIRE(f.window().showPupil(*thomas));
+    QTest::keyClick(&f.window(), Qt::Key_C, Qt::AltModifier); // Chara&cteristics
+    QLabel* history = nullptr;
+    REQUIRE(test::waitFor([&] {
+        for (QLabel* label : f.window().findChildren<QLabel*>())
+            if (label->accessibleName() == QStringLiteral("SEN and free school meals history") && label->isVisible())
+                history = label;
+        return history != nullptr;
+    }));
+    INFO(history->text().toStdString());
+    CHECK(history->text().contains(QStringLiteral("SEN support 3 Sep 2020 to 31 Jan 2024")));
+    CHECK(history->text().contains(QStringLiteral("EHC plan since 1 Feb 2024")));
+    CHECK(history->text().contains(QStringLiteral("Free school meals 6 Jan 2020 to 31 Mar 2023")));
 }

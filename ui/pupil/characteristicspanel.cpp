@@ -12,6 +12,8 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+
+#include "calendar/typeddate.h"
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSpinBox>
@@ -92,6 +94,13 @@ CharacteristicsPanel::CharacteristicsPanel(PupilEditor& editor, QWidget* parent)
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("SE&N status:"), sen_);
     layout->addLayout(form);
+    // What the MIS says came before (from a Common Transfer File): read-only, for context.
+    periods_ = new QLabel(frame);
+    periods_->setWordWrap(true);
+    periods_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    periods_->setAccessibleName(tr("SEN and free school meals history"));
+    periods_->hide();
+    layout->addWidget(periods_);
     grid_ = new QGridLayout;
     layout->addLayout(grid_);
     fitGrid();
@@ -172,6 +181,21 @@ void CharacteristicsPanel::showRecord(const PupilRecord& record, bool newPupil)
                                toVariant(p.notes)};
     for (std::size_t i = 0; i < bindings_.size(); ++i)
         bindings_[i]->showStored(values[i], newPupil);
+    QStringList history;
+    for (const PupilPeriod& period : record.periods) {
+        const QString span = period.endOn.isValid()
+            ? tr("%1 to %2").arg(typedDateText(period.startOn), typedDateText(period.endOn))
+            : tr("since %1").arg(typedDateText(period.startOn));
+        if (period.kind == QLatin1String("fsm")) {
+            history << tr("Free school meals %1").arg(span);
+        } else {
+            const auto status = fromText<SenStatus>(period.status.toStdString());
+            history << tr("%1 %2").arg(status ? displayName(*status) : period.status, span);
+        }
+    }
+    periods_->setText(history.isEmpty() ? QString()
+                                        : tr("From the MIS: %1.").arg(history.join(QStringLiteral("; "))));
+    periods_->setVisible(!history.isEmpty());
     // A new pupil's notes start folded away again: they are shown only when asked for.
     if (newPupil)
         setNotesShown(false);

@@ -74,6 +74,7 @@ private:
     QSpinBox* interval_;
     QToolButton* notesToggle_;
     QLabel* notesHint_;
+    QLabel* periods_ = nullptr;
     QPlainTextEdit* notes_;
     std::vector<FieldBinding*> bindings_;
     bool hasNotes_ = false;
