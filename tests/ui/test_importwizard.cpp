@@ -4,6 +4,7 @@
 #include "app/appcontroller.h"
 #include "app/schooldocument.h"
 #include "settings.h"
+#include "services/schoolsetup.h"
 #include "setup/importwizard.h"
 #include "shell/mainactions.h"
 #include "shell/mainwindow.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStandardItemModel>
@@ -221,4 +223,36 @@ TEST_CASE("A whole roll offers the pupils it does not list as leavers, and ticki
     s.bindAll(f.school.amara);
     REQUIRE(s.step());
     CHECK(s.text(0) == f.school.today.toString(Qt::ISODate));
+}
+
+TEST_CASE("A school with nobody on roll offers the import on its dashboard, and the link opens the wizard")
+{
+    test::ShellWindowFixture f(true);
+    const QString empty = f.dir.path(QStringLiteral("new.waymark"));
+    setup::createSchoolFile(empty, QStringLiteral("Castle View School"));
+    f.app.openSchoolOrThrow(empty);
+    f.window().showDashboard();
+    QLabel* link = nullptr;
+    REQUIRE(test::waitFor([&] {
+        for (QLabel* label : f.window().findChildren<QLabel*>())
+            if (label->accessibleName() == QStringLiteral("Bring in your pupils, staff and groups from the MIS") &&
+                label->isVisible())
+                link = label;
+        return link != nullptr;
+    }));
+    bool opened = false;
+    test::answerNextModal([&](QWidget* modal) {
+        opened = qobject_cast<ImportWizard*>(modal) != nullptr;
+        static_cast<QDialog*>(modal)->reject();
+    });
+    link->setFocus();
+    QTest::keyClick(link, Qt::Key_Tab); // into the link
+    QTest::keyClick(link, Qt::Key_Return);
+    CHECK(test::waitFor([&] { return opened; }));
+
+    // Once pupils are in, the offer goes.
+    f.app.openSchoolOrThrow(f.school.path);
+    f.window().showDashboard();
+    QCoreApplication::processEvents();
+    CHECK_FALSE(link->isVisible());
 }

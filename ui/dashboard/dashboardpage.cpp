@@ -48,6 +48,15 @@ DashboardPage::DashboardPage(QWidget* parent)
     nameIt_->setAccessibleName(tr("Give the school its name and numbers"));
     nameIt_->hide();
     connect(nameIt_, &QLabel::linkActivated, this, &DashboardPage::schoolDetailsRequested);
+    // A school with nobody on roll yet: the way in is the MIS's export.
+    importIt_ = new QLabel(this);
+    importIt_->setText(QStringLiteral("<a href=\"import\">%1</a>")
+                           .arg(tr("Bring in your pupils, staff and groups from the MIS…").toHtmlEscaped()));
+    importIt_->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    importIt_->setFocusPolicy(Qt::StrongFocus);
+    importIt_->setAccessibleName(tr("Bring in your pupils, staff and groups from the MIS"));
+    importIt_->hide();
+    connect(importIt_, &QLabel::linkActivated, this, &DashboardPage::importRequested);
 
     auto* cards = new QHBoxLayout;
     pupils_ = addCard(cards);
@@ -67,6 +76,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
     layout->addWidget(nameIt_);
+    layout->addWidget(importIt_);
     layout->addWidget(subtitle_);
     layout->addSpacing(6);
     layout->addLayout(cards);
@@ -195,6 +205,7 @@ void DashboardPage::reload()
     ReviewsDue reviews = reviewsDue(calendar, reviewFacts(db, today_, rosterYearValue), today_);
     read.commit();
 
+    importIt_->setVisible(counts.pupilsOnRoll == 0 && !session_->isReadOnly());
     pupils_.number->setText(locale.toString(counts.pupilsOnRoll));
     pupils_.caption->setText(tr("pupils on roll", nullptr, counts.pupilsOnRoll));
     groups_.number->setText(locale.toString(counts.groups));

@@ -39,6 +39,7 @@ Q_SIGNALS:
     void pupilActivated(RowId pupilId);
     // The school has no name yet and the teacher chose to give it one.
     void schoolDetailsRequested();
+    void importRequested(); // a school with nobody on roll: File ▸ Import from MIS
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -59,6 +60,7 @@ private:
     QLabel* title_;
     QLabel* subtitle_;
     QLabel* nameIt_;
+    QLabel* importIt_ = nullptr;
     Card pupils_{};
     Card groups_{};
     Card targets_{};

@@ -97,6 +97,7 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
     connect(sidebar_, &Sidebar::groupActivated, this, &MainWindow::showGroup);
     connect(dashboard_, &DashboardPage::pupilActivated, this, &MainWindow::showPupil);
     connect(dashboard_, &DashboardPage::schoolDetailsRequested, actions_->schoolDetails, &QAction::trigger);
+    connect(dashboard_, &DashboardPage::importRequested, actions_->importRoster, &QAction::trigger);
     for (LazyPage* page : {static_cast<LazyPage*>(dashboard_), static_cast<LazyPage*>(groupPage_)}) {
         connect(page, &LazyPage::problem, this, [this](const QString& message) {
             statusBar()->showMessage(tr("Could not read the school file: %1").arg(message), 15000);
