@@ -130,6 +130,8 @@ NewYearResult startNewYear(Database& db, const NewYearPlan& plan, const std::vec
         next.configured = true;
         setYearCalendar(db, next);
     }
+    result.calendarAfter = yearCalendar(db, plan.toYear);
+    result.leftOn = plan.leaveOn;
     setStartedYear(db, plan.toYear);
     transaction.commit();
     return result;
@@ -156,17 +158,19 @@ void revertNewYear(Database& db, const NewYearResult& result, bool redo)
         std::optional<Pupil> p = repo.find(id);
         if (!p)
             continue;
-        if (redo) {
-            p->leftOn = loadCalendar(db).halfTerms(result.fromYear).back().end;
-        } else {
-            p->leftOn = QDate();
-        }
+        // Only a leaving date the new year set is taken back (or set again over none).
+        if (p->leftOn != (redo ? QDate() : result.leftOn))
+            throw StorageError(StorageError::Kind::Invalid,
+                               tr("%1's leaving date was changed since, so the new year was not undone. Change it "
+                                  "by hand instead.")
+                                   .arg(p->displayName()));
+        p->leftOn = redo ? result.leftOn : QDate();
         repo.update(*p);
     }
     if (!result.calendarBefore.configured) {
-        YearCalendar next = result.calendarBefore;
-        next.configured = redo;
-        setYearCalendar(db, next);
+        // The dates it stored go only while they are as it stored them.
+        setYearCalendar(db, redo ? result.calendarAfter : result.calendarBefore,
+                        redo ? &result.calendarBefore : &result.calendarAfter);
     }
     setStartedYear(db, redo ? result.toYear : result.startedBefore);
     transaction.commit();

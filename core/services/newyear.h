@@ -48,6 +48,8 @@ struct NewYearResult
     std::vector<RowId> markedLeft;
     YearCalendar calendarBefore; // the new year's dates before (for an undo)
     int startedBefore = 0;       // the year last started in this file before (0: none), put back by an undo
+    QDate leftOn;                // the day the leavers were marked as left
+    YearCalendar calendarAfter;  // the new year's dates as the start left them (for an undo's check)
 };
 
 // Starts the new year: `leavers` (from the plan's candidates) marked as left on plan.leaveOn;

@@ -5,6 +5,7 @@
 #include "repo/repository.h"
 #include "services/calendarsetup.h"
 #include "services/newyear.h"
+#include "services/pupilsetup.h"
 #include "setuptestsupport.h"
 
 #include <catch2/catch.hpp>
@@ -207,6 +208,22 @@ TEST_CASE("A secondary school without a sixth form: Year 11 leave on the school'
         CHECK(yearOf(db, p.at(11)) == 11);
         revertNewYear(db, result, true);
         CHECK(leftOn(db, p.at(11)) == QDate(2027, 7, 16));
+    }
+    SECTION("an undo is refused, writing nothing, once a leaver's date or next year's dates were changed since")
+    {
+        const NewYearResult result = startNewYear(db, plan, usualLeavers(plan));
+        setLeftOn(db, p.at(11), QDate(2027, 7, 9)); // the school corrects the day they left
+        const QStringList changed = dump(db);
+        CHECK(refusal([&] { revertNewYear(db, result); }).contains(QStringLiteral("leaving date was changed since")));
+        CHECK(differences(changed, dump(db)) == QString());
+
+        setLeftOn(db, p.at(11), QDate(2027, 7, 16)); // as the new year left it
+        YearCalendar next = yearCalendar(db, 2027);
+        next.halfTerms.front().start = next.halfTerms.front().start.addDays(1); // next year's dates edited
+        setYearCalendar(db, next);
+        const QStringList edited = dump(db);
+        CHECK(refusal([&] { revertNewYear(db, result); }).contains(QStringLiteral("changed elsewhere")));
+        CHECK(differences(edited, dump(db)) == QString());
     }
     SECTION("the teacher unticks Year 11 (they stay for a sixth form this year) and ticks Year 6")
     {
