@@ -257,3 +257,21 @@ TEST_CASE("A pupil's SEN and free school meals history from a Common Transfer Fi
     CHECK(history->text().contains(QStringLiteral("EHC plan since 1 Feb 2024")));
     CHECK(history->text().contains(QStringLiteral("Free school meals 6 Jan 2020 to 31 Mar 2023")));
 }
+
+TEST_CASE("Dates being typed on the calendar survive a change made elsewhere meanwhile")
+{
+    test::ShellWindowFixture f(true);
+    f.app.openSchoolSetup(AppController::CalendarSetup);
+    SchoolSetupDialog* dialog = f.app.schoolSetupDialog();
+    REQUIRE(dialog);
+    auto* page = qobject_cast<CalendarPage*>(dialog->tabs()->currentWidget());
+    REQUIRE(page);
+    page->endField(2)->setText(QStringLiteral("13/2/20")); // being typed: not yet read
+    dialog->reload();                                      // as after a change in another window
+    CHECK(page->endField(2)->text() == QStringLiteral("13/2/20"));
+    const QDate spring2 = page->startField(3)->date();
+    page->startField(3)->setDate(spring2.addDays(7));     // and a date changed, not yet saved
+    dialog->reload();                                      // as after a change in another window
+    CHECK(page->endField(2)->text() == QStringLiteral("13/2/20"));
+    CHECK(page->startField(3)->date() == spring2.addDays(7));
+}

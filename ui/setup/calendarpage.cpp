@@ -194,8 +194,15 @@ void CalendarPage::setAcademicYear(int year)
 void CalendarPage::reload()
 {
     const setup::YearCalendar now = setup::yearCalendar(db_, year_);
-    // Edits waiting to be saved are kept; otherwise the page shows what is stored now.
-    if (edited() == stored_ || !save_->isEnabled()) {
+    // Edits waiting to be saved (even ones not yet right, or half-typed) are kept; otherwise the
+    // page shows what is stored now.
+    const setup::YearCalendar shown = edited();
+    bool typing = false;
+    for (const std::array<DateField*, 6>* fields : {&starts_, &ends_})
+        for (const DateField* field : *fields)
+            typing = typing || field->text() != typedDateText(field->date());
+    const bool waiting = typing || shown.halfTerms != stored_.halfTerms || shown.closures != stored_.closures;
+    if (!waiting) {
         stored_ = now;
         fill(now);
     } else {
