@@ -51,7 +51,10 @@ public:
     bool mergeWith(const QUndoCommand* other) override
     {
         const auto* o = dynamic_cast<const ChangeField*>(other);
-        if (!o || o->rowId_ != rowId_ || o->member_ != member_ || o->typingSession_ != typingSession_)
+        // An edit whose write failed wrote nothing: taking its value would make this step's undo
+        // expect, and its redo write, a value that was never saved. The stack drops it instead.
+        if (!o || o->isObsolete() || o->rowId_ != rowId_ || o->member_ != member_ ||
+            o->typingSession_ != typingSession_)
             return false;
         new_ = o->new_;
         // Typing back to where it started leaves no step at all.
