@@ -7,4 +7,5 @@ target_sources(waymark_core PRIVATE
     services/subjectsetup.h services/subjectsetup.cpp
     services/calendarsetup.h services/calendarsetup.cpp
     services/newyear.h services/newyear.cpp
+    services/marking.h services/marking.cpp
     services/rosterimport.h services/rosterimport.cpp)
