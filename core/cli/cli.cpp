@@ -27,7 +27,7 @@ std::vector<Command> allCommands()
 {
     return {initCommand(),     demoCommand(),   checkCommand(),     statsCommand(),  backupCommand(),
             schoolCommand(),   pupilsCommand(), addPupilCommand(),  importCommand(), exportCommand(),
-            groupsCommand(),   groupCommand(),  pupilLeftCommand(), staffCommand(),  subjectsCommand(),
+            groupsCommand(),   groupCommand(), tasksCommand(),  pupilLeftCommand(), staffCommand(),  subjectsCommand(),
             calendarCommand(), newYearCommand()};
 }
 

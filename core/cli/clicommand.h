@@ -83,6 +83,7 @@ Command addPupilCommand();
 Command importCommand();
 Command exportCommand();
 Command groupsCommand();
+Command tasksCommand();
 Command staffCommand();
 Command subjectsCommand();
 Command groupCommand();

@@ -8,4 +8,5 @@ target_sources(waymark_core PRIVATE
     services/calendarsetup.h services/calendarsetup.cpp
     services/newyear.h services/newyear.cpp
     services/marking.h services/marking.cpp
+    services/tasksetup.h services/tasksetup.cpp
     services/rosterimport.h services/rosterimport.cpp)
