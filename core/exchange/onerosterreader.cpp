@@ -63,12 +63,6 @@ bool isStaffRole(const QString& role)
     return staff.contains(headerKey(role));
 }
 
-bool isContactRole(const QString& role)
-{
-    static const QStringList contacts{QStringLiteral("guardian"), QStringLiteral("parent"), QStringLiteral("relative")};
-    return contacts.contains(headerKey(role));
-}
-
 // A "grades" cell: one year group, or nothing (several grades are a mixed group, unflagged; one
 // that is no year group is flagged).
 std::optional<int> yearOfGrades(const QString& title, const QString& cell, QStringList& flags)

@@ -275,6 +275,12 @@ QDate dateFrom(const QString& title, const QString& value, DateOrder order, QDat
     return {};
 }
 
+bool isContactRole(const QString& role)
+{
+    static const QStringList contacts{QStringLiteral("guardian"), QStringLiteral("parent"), QStringLiteral("relative")};
+    return contacts.contains(headerKey(role));
+}
+
 QString unnamedReason(const QString& givenName, const QString& familyName)
 {
     if (familyName.isEmpty() && givenName.isEmpty())

@@ -89,6 +89,10 @@ std::optional<int> yearFrom(const QString& title, const QString& value, QStringL
 // A date cell: the date, or a null date and a flag ("birthDate “x” is not a date; left empty").
 QDate dateFrom(const QString& title, const QString& value, DateOrder order, QDate today, QStringList& flags);
 
+// A role of a pupil's family (guardian, parent, relative): such users are left out of a roster
+// without a problem being said, in OneRoster and in School Data Sync alike.
+bool isContactRole(const QString& role);
+
 // Why a row without a name is not read ("no name", "no surname", "no forename"), or empty.
 QString unnamedReason(const QString& givenName, const QString& familyName);
 

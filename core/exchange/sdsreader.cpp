@@ -239,12 +239,6 @@ bool isStaffRole(const QString& role)
     return staff.contains(headerKey(role));
 }
 
-bool isContactRole(const QString& role)
-{
-    static const QStringList contacts{QStringLiteral("guardian"), QStringLiteral("parent"), QStringLiteral("relative")};
-    return contacts.contains(headerKey(role));
-}
-
 Roster readV21(const RosterFiles& files, QDate today)
 {
     Roster roster;

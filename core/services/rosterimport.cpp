@@ -6,6 +6,7 @@
 #include "repo/content.h"
 #include "repo/repository.h"
 #include "services/groupsetup.h"
+#include "services/importhistory.h"
 #include "services/staffsetup.h"
 #include "services/subjectsetup.h"
 #include "storage/database.h"
@@ -148,85 +149,6 @@ QString kindText(GroupKind kind)
 QString pupilsText(int n, const char* sign)
 {
     return QString::fromUtf8(sign) + (n == 1 ? tr("1 pupil") : tr("%1 pupils").arg(n));
-}
-
-QString assessmentNote(const exchange::RosterAssessment& a)
-{
-    QString what = a.stage;
-    if (!a.subject.isEmpty())
-        what += QLatin1Char(' ') + a.subject;
-    if (!a.component.isEmpty() && a.component != a.method && a.component != a.subject)
-        what += QLatin1Char(' ') + a.component;
-    const QString method = a.method == QLatin1String("TT")   ? tr("test")
-        : a.method == QLatin1String("TA")                    ? tr("teacher assessment")
-                                                             : a.method;
-    return method.isEmpty() ? tr("Statutory assessment, %1: %2").arg(what, a.result)
-                            : tr("Statutory assessment, %1 (%2): %3").arg(what, method, a.result);
-}
-
-// The stage assessment results of a record that the pupil does not have yet (by date and wording).
-// A pupil id of 0 (a pupil not in the school, or just added) has none yet.
-std::vector<const exchange::RosterAssessment*> newResults(Database& db, RowId pupilId,
-                                                          const exchange::RosterRecord& r)
-{
-    std::vector<const exchange::RosterAssessment*> out;
-    for (const exchange::RosterAssessment& a : r.assessments) {
-        if (a.result.isEmpty() || !a.on.isValid())
-            continue; // a result with no date says nothing of when: flagged in the plan
-        if (pupilId != 0) {
-            auto s = db.prepare("SELECT 1 FROM evidence WHERE pupil_id = ?1 AND deleted = 0 AND recorded_on IS ?2 "
-                                "AND note = ?3");
-            s.bindAll(pupilId, a.on, assessmentNote(a));
-            if (s.step())
-                continue;
-        }
-        out.push_back(&a);
-    }
-    return out;
-}
-
-// The SEN and FSM periods of a record that the pupil does not have yet (by kind, start and status).
-std::vector<PupilPeriod> newPeriods(Database& db, RowId pupilId, const exchange::RosterRecord& r)
-{
-    std::vector<PupilPeriod> wanted;
-    const auto& sen = r.senHistory;
-    for (std::size_t i = 0; i < sen.size(); ++i) {
-        if (!sen[i].startOn.isValid())
-            continue;
-        PupilPeriod p;
-        p.kind = QStringLiteral("sen");
-        p.status = QString::fromLatin1(toText(sen[i].status).data());
-        p.startOn = sen[i].startOn;
-        // Until the next entry that starts later, if any.
-        for (const exchange::RosterSenEntry& later : sen)
-            if (later.startOn.isValid() && later.startOn > p.startOn && (!p.endOn.isValid() || later.startOn.addDays(-1) < p.endOn))
-                p.endOn = later.startOn.addDays(-1);
-        wanted.push_back(p);
-    }
-    for (const exchange::RosterFsmPeriod& f : r.fsmHistory) {
-        if (!f.startOn.isValid())
-            continue;
-        PupilPeriod p;
-        p.kind = QStringLiteral("fsm");
-        p.status = QStringLiteral("eligible");
-        p.startOn = f.startOn;
-        p.endOn = f.endOn;
-        wanted.push_back(p);
-    }
-    std::vector<PupilPeriod> out;
-    for (PupilPeriod& p : wanted) {
-        p.pupilId = pupilId;
-        p.source = QStringLiteral("ctf");
-        if (pupilId != 0) {
-            auto s = db.prepare("SELECT 1 FROM pupil_period WHERE pupil_id = ?1 AND deleted = 0 AND kind = ?2 AND "
-                                "start_on = ?3 AND status = ?4");
-            s.bindAll(pupilId, p.kind, p.startOn, p.status);
-            if (s.step())
-                continue;
-        }
-        out.push_back(p);
-    }
-    return out;
 }
 
 // Who the roster's group holds, by Waymark id where the pupil is known (matched or already in the
@@ -839,102 +761,6 @@ ImportResult applyImport(Database& db, const ImportPlan& plan, QDate today, Leav
     }
     write.commit();
     return result;
-}
-
-namespace {
-template <class T>
-void revertRows(Database& db, const ImportResult::Changed<T>& changed, bool redo, const QString& what)
-{
-    Repository<T> repo(db);
-    // Undo puts back the rows in reverse order of change (a row changed twice ends as it began).
-    const std::size_t n = changed.before.size();
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t i = redo ? k : n - 1 - k;
-        const T& from = redo ? changed.before[i] : changed.after[i];
-        const T& to = redo ? changed.after[i] : changed.before[i];
-        std::optional<T> current = repo.find(from.id);
-        if (!current || !sameContent(*current, from))
-            throw StorageError(StorageError::Kind::Invalid, what);
-        T next = to;
-        next.stamp = current->stamp;
-        next.origin = current->origin;
-        repo.update(next);
-    }
-    for (const RowId id : changed.created)
-        repo.setDeleted(id, !redo);
-}
-} // namespace
-
-void revertImport(Database& db, const ImportResult& result, bool redo)
-{
-    Transaction transaction(db);
-    const QString changedSince = redo ? tr("Some of what the import changed has been changed again since it was "
-                                           "undone, so it was not redone.")
-                                      : tr("Some of what the import changed has been changed again since, so it "
-                                           "was not undone. Change those records by hand instead.");
-    if (!redo) {
-        revertRows(db, result.evidence, redo, changedSince); // the results it added are not "since"
-        revertRows(db, result.periods, redo, changedSince);
-        for (const RowId id : result.pupils.created) {
-            auto s = db.prepare("SELECT (SELECT count(*) FROM learning_plan WHERE pupil_id = ?1 AND deleted = 0) + "
-                                "(SELECT count(*) FROM target WHERE pupil_id = ?1 AND deleted = 0) + "
-                                "(SELECT count(*) FROM evidence WHERE pupil_id = ?1 AND deleted = 0) + "
-                                "(SELECT count(*) FROM review WHERE pupil_id = ?1 AND deleted = 0)");
-            s.bindAll(id);
-            if (s.step() && s.int64(0) > 0)
-                throw StorageError(StorageError::Kind::Invalid,
-                                   tr("A pupil the import added has a plan, targets, evidence or a review recorded "
-                                      "since, so the import was not undone."));
-        }
-        // Groups, staff and subjects it made are taken back only while nothing else uses them.
-        const auto used = [&](const char* sql, RowId id) {
-            auto s = db.prepare(sql);
-            s.bindAll(id);
-            return s.step() && s.int64(0) > 0;
-        };
-        for (const RowId id : result.groups.created)
-            if (used("SELECT count(*) FROM task WHERE group_id = ?1 AND deleted = 0", id))
-                throw StorageError(StorageError::Kind::Invalid,
-                                   tr("Tasks have been set since for a group the import made, so the import was not "
-                                      "undone."));
-        for (const RowId id : result.staff.created)
-            if (used("SELECT (SELECT count(*) FROM task WHERE set_by_id = ?1 AND deleted = 0) + "
-                     "(SELECT count(*) FROM evidence WHERE recorded_by_id = ?1 AND deleted = 0) + "
-                     "(SELECT count(*) FROM review WHERE reviewer_id = ?1 AND deleted = 0) + "
-                     "(SELECT count(*) FROM pupil WHERE learning_guide_id = ?1 AND deleted = 0)",
-                     id))
-                throw StorageError(StorageError::Kind::Invalid,
-                                   tr("A member of staff the import added has tasks, evidence, reviews or tutees "
-                                      "recorded since, so the import was not undone."));
-        for (const RowId id : result.subjects.created)
-            if (used("SELECT (SELECT count(*) FROM task WHERE subject_id = ?1 AND deleted = 0) + "
-                     "(SELECT count(*) FROM target WHERE subject_id = ?1 AND deleted = 0) + "
-                     "(SELECT count(*) FROM evidence WHERE subject_id = ?1 AND deleted = 0)",
-                     id))
-                throw StorageError(StorageError::Kind::Invalid,
-                                   tr("A subject the import added has tasks, targets or evidence since, so the import "
-                                      "was not undone."));
-    }
-    // Memberships and identities first on undo (they point at what was made), last on redo.
-    if (!redo) {
-        setup::revertMembershipChange(db, result.memberships, false);
-        for (auto it = result.identities.rbegin(); it != result.identities.rend(); ++it)
-            Repository<MisIdentity>(db).setDeleted(*it < 0 ? -*it : *it, *it > 0);
-    }
-    revertRows(db, result.groups, redo, changedSince);
-    revertRows(db, result.pupils, redo, changedSince);
-    revertRows(db, result.staff, redo, changedSince);
-    revertRows(db, result.subjects, redo, changedSince);
-    if (redo) {
-        revertRows(db, result.evidence, redo, changedSince);
-        revertRows(db, result.periods, redo, changedSince);
-    }
-    if (redo) {
-        for (const RowId id : result.identities)
-            Repository<MisIdentity>(db).setDeleted(id < 0 ? -id : id, id < 0);
-        setup::revertMembershipChange(db, result.memberships, true);
-    }
-    transaction.commit();
 }
 
 } // namespace waymark::importing
