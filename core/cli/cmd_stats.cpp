@@ -31,7 +31,8 @@ Command statsCommand()
                    "staff, subjects, pupils, groups, group_members, learning_plans, targets, reviews,\n"
                    "review_outcomes, scales, rungs, tasks, success_criteria, evidence, criterion_judgements,\n"
                    "feedback, attachments (distinct stored files), evidence_attachments, comment_bank,\n"
-                   "calendar_half_terms, calendar_closures, mis_identities, pupil_periods and history (kept old versions). Reads only."),
+                   "calendar_half_terms, calendar_closures, mis_identities, pupil_periods,\n"
+                   "criterion_assessments, task_feedback and history (kept old versions). Reads only."),
             {},
             runStats};
 }

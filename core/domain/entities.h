@@ -195,6 +195,26 @@ struct Feedback : Entity
     QString nextStep;
     QString pupilResponse;
     QDate respondedOn;
+    std::optional<bool> nextStepMet; // empty: not yet decided
+};
+
+// The pupil's own and a peer's traffic light for one success criterion.
+struct CriterionAssessment : Entity
+{
+    RowId evidenceId = 0;
+    RowId criterionId = 0;
+    QString selfLight; // "red", "amber", "green" or ""
+    QString peerLight;
+};
+
+// The whole-class feedback a teacher keeps for a task.
+struct TaskFeedback : Entity
+{
+    RowId taskId = 0;
+    QString praise;
+    QString misconceptions;
+    QString literacy; // spelling and grammar to work on
+    QString revisit;  // notes on who to revisit and why
 };
 
 struct EvidenceAttachment : Entity
@@ -210,6 +230,7 @@ struct CommentBankEntry : Entity
     OptionalId subjectId;
     QString text;
     int position = 0;
+    int uses = 0; // times inserted into feedback: the most used are offered first
 };
 
 // An MIS's own id for one of Waymark's records, kept per source ("SIMS", "Arbor", "sds"), so that a

@@ -41,6 +41,8 @@ constexpr Counted kCounted[] = {
     {"calendar_closures", "calendar_closure", true},
     {"mis_identities", "mis_identity", true},
     {"pupil_periods", "pupil_period", true},
+    {"criterion_assessments", "criterion_assessment", true},
+    {"task_feedback", "task_feedback", true},
     {"history", "history", false},
 };
 } // namespace

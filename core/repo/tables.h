@@ -85,12 +85,18 @@ WAYMARK_TABLE(CriterionJudgement, "criterion_judgement", column("evidence_id", &
 WAYMARK_TABLE(Feedback, "feedback", column("evidence_id", &Feedback::evidenceId),
               column("what_went_well", &Feedback::whatWentWell), column("even_better_if", &Feedback::evenBetterIf),
               column("next_step", &Feedback::nextStep), column("pupil_response", &Feedback::pupilResponse),
-              column("responded_on", &Feedback::respondedOn))
+              column("responded_on", &Feedback::respondedOn), column("next_step_met", &Feedback::nextStepMet))
+WAYMARK_TABLE(CriterionAssessment, "criterion_assessment", column("evidence_id", &CriterionAssessment::evidenceId),
+              column("criterion_id", &CriterionAssessment::criterionId),
+              column("self_light", &CriterionAssessment::selfLight), column("peer_light", &CriterionAssessment::peerLight))
+WAYMARK_TABLE(TaskFeedback, "task_feedback", column("task_id", &TaskFeedback::taskId),
+              column("praise", &TaskFeedback::praise), column("misconceptions", &TaskFeedback::misconceptions),
+              column("literacy", &TaskFeedback::literacy), column("revisit", &TaskFeedback::revisit))
 WAYMARK_TABLE(EvidenceAttachment, "evidence_attachment", column("evidence_id", &EvidenceAttachment::evidenceId),
               column("sha256", &EvidenceAttachment::sha256), column("file_name", &EvidenceAttachment::fileName))
 WAYMARK_TABLE(CommentBankEntry, "comment_bank", column("category", &CommentBankEntry::category),
               column("subject_id", &CommentBankEntry::subjectId), column("text", &CommentBankEntry::text),
-              column("position", &CommentBankEntry::position))
+              column("position", &CommentBankEntry::position), column("uses", &CommentBankEntry::uses))
 WAYMARK_TABLE(CalendarHalfTerm, "calendar_half_term", column("academic_year", &CalendarHalfTerm::academicYear),
               column("number", &CalendarHalfTerm::number), column("start_on", &CalendarHalfTerm::startOn),
               column("end_on", &CalendarHalfTerm::endOn))

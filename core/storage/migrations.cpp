@@ -94,6 +94,33 @@ void schemaV4(Database& db)
     db.exec("CREATE INDEX pupil_period_pupil ON pupil_period(pupil_id, kind, start_on)");
 }
 
+// Version 5: what marking at a desk needs. The pupil's own and a peer's traffic light per success
+// criterion; whether a next step was met once the pupil acted on it; the whole-class feedback kept
+// for a task (praise, misconceptions, spelling and grammar, who to revisit); and how often each
+// comment in the bank has been used, so the most used come first.
+void schemaV5(Database& db)
+{
+    db.exec("ALTER TABLE feedback ADD COLUMN next_step_met INTEGER CHECK (next_step_met IN (0, 1))");
+    db.exec("ALTER TABLE comment_bank ADD COLUMN uses INTEGER NOT NULL DEFAULT 0");
+    db.exec("CREATE INDEX comment_bank_category ON comment_bank(category, subject_id)");
+    db.exec(expandEntity("CREATE TABLE criterion_assessment ("
+                         "%ENTITY%, "
+                         "evidence_id   INTEGER NOT NULL REFERENCES evidence(id), "
+                         "criterion_id  INTEGER NOT NULL REFERENCES success_criterion(id), "
+                         "self_light    TEXT NOT NULL DEFAULT '' CHECK (self_light IN ('', 'red', 'amber', 'green')), "
+                         "peer_light    TEXT NOT NULL DEFAULT '' CHECK (peer_light IN ('', 'red', 'amber', 'green')))"));
+    db.exec("CREATE UNIQUE INDEX criterion_assessment_unique ON criterion_assessment(evidence_id, criterion_id) "
+            "WHERE deleted = 0");
+    db.exec(expandEntity("CREATE TABLE task_feedback ("
+                         "%ENTITY%, "
+                         "task_id         INTEGER NOT NULL REFERENCES task(id), "
+                         "praise          TEXT NOT NULL DEFAULT '', "
+                         "misconceptions  TEXT NOT NULL DEFAULT '', "
+                         "literacy        TEXT NOT NULL DEFAULT '', "
+                         "revisit         TEXT NOT NULL DEFAULT '')"));
+    db.exec("CREATE UNIQUE INDEX task_feedback_task ON task_feedback(task_id) WHERE deleted = 0");
+}
+
 struct Step
 {
     void (*schema)(Database&);
@@ -105,7 +132,8 @@ struct Step
 const std::vector<Step>& steps()
 {
     static const std::vector<Step> all = {
-        {schemaV1, seedV1, false}, {schemaV2, nullptr, true}, {schemaV3, nullptr, false}, {schemaV4, nullptr, false}};
+        {schemaV1, seedV1, false}, {schemaV2, nullptr, true}, {schemaV3, nullptr, false}, {schemaV4, nullptr, false},
+        {schemaV5, nullptr, false}};
     return all;
 }
 

@@ -144,6 +144,8 @@ const std::vector<std::pair<QString, QString>>& statsKeysAndSql()
         {QStringLiteral("calendar_closures"), live("calendar_closure")},
         {QStringLiteral("mis_identities"), live("mis_identity")},
         {QStringLiteral("pupil_periods"), live("pupil_period")},
+        {QStringLiteral("criterion_assessments"), live("criterion_assessment")},
+        {QStringLiteral("task_feedback"), live("task_feedback")},
         {QStringLiteral("history"), QStringLiteral("SELECT count(*) FROM history")},
     };
     return keys;

@@ -158,6 +158,8 @@ TEST_CASE("statistics counts live rows under stable keys, in a fixed order")
                                QStringLiteral("calendar_closures"),
                                QStringLiteral("mis_identities"),
                                QStringLiteral("pupil_periods"),
+                               QStringLiteral("criterion_assessments"),
+                               QStringLiteral("task_feedback"),
                                QStringLiteral("history")}));
     auto map = asMap(counts);
     CHECK(map[QStringLiteral("pupils")] == 2);
