@@ -28,6 +28,16 @@ bool isLight(MarkField f)
     return f == MarkField::Light || f == MarkField::SelfLight || f == MarkField::PeerLight;
 }
 
+bool isCriterionLight(MarkField f)
+{
+    return f == MarkField::SelfCriterion || f == MarkField::PeerCriterion;
+}
+
+bool isPerCriterion(MarkField f)
+{
+    return f == MarkField::Judgement || isCriterionLight(f);
+}
+
 // The pupil's record of the task: the first live evidence for it, if any.
 std::optional<Evidence> evidenceOf(Database& db, RowId taskId, RowId pupilId)
 {
@@ -61,10 +71,12 @@ QString& textOf(Feedback& fb, MarkField f)
 // A value in the one form each field is compared in.
 QVariant normalised(MarkField f, const QVariant& v)
 {
-    if (isText(f) || isLight(f) || f == MarkField::Judgement)
+    if (isText(f) || isLight(f) || isPerCriterion(f))
         return v.isNull() ? QString() : v.toString();
     if (f == MarkField::Rung)
         return v.isNull() || v.toLongLong() == 0 ? QVariant() : QVariant(v.toLongLong());
+    if (f == MarkField::NextStepMet)
+        return v.isNull() ? QVariant() : QVariant(v.toBool());
     return v.isNull() || !v.toDate().isValid() ? QVariant() : QVariant(v.toDate());
 }
 
@@ -89,9 +101,18 @@ QVariant markOf(Database& db, RowId taskId, RowId pupilId, MarkField field, RowI
             Repository<CriterionJudgement>(db).first("evidence_id = ?1 AND criterion_id = ?2", e->id, criterionId);
         return j ? QString::fromLatin1(toText(j->judgement).data()) : QString();
     }
+    if (isCriterionLight(field)) {
+        if (!e)
+            return QString();
+        const std::optional<CriterionAssessment> a =
+            Repository<CriterionAssessment>(db).first("evidence_id = ?1 AND criterion_id = ?2", e->id, criterionId);
+        return a ? (field == MarkField::SelfCriterion ? a->selfLight : a->peerLight) : QString();
+    }
     std::optional<Feedback> fb = e ? Repository<Feedback>(db).first("evidence_id = ?1", e->id) : std::nullopt;
     if (field == MarkField::RespondedOn)
         return fb && fb->respondedOn.isValid() ? QVariant(fb->respondedOn) : QVariant();
+    if (field == MarkField::NextStepMet)
+        return fb && fb->nextStepMet ? QVariant(*fb->nextStepMet) : QVariant();
     return fb ? textOf(*fb, field) : QString();
 }
 
@@ -119,7 +140,7 @@ std::vector<MarkChange> setMarks(Database& db, RowId taskId, const std::vector<M
         if (isText(m.field) && wanted.toString().size() > limits::kText)
             throw StorageError(StorageError::Kind::Invalid,
                                tr("Feedback can have at most %1 characters.").arg(limits::kText));
-        if (m.field == MarkField::Judgement &&
+        if (isPerCriterion(m.field) &&
             !Repository<SuccessCriterion>(db).first("id = ?1 AND task_id = ?2", m.criterionId, taskId))
             throw StorageError(StorageError::Kind::Invalid, tr("That success criterion is not one of this task's."));
 
@@ -179,12 +200,30 @@ std::vector<MarkChange> setMarks(Database& db, RowId taskId, const std::vector<M
                     judgements.insert(fresh);
                 }
             }
+        } else if (isCriterionLight(m.field)) {
+            const QString light = wanted.toString();
+            if (!light.isEmpty() && !fromText<TrafficLight>(light.toStdString()))
+                throw StorageError(StorageError::Kind::Invalid,
+                                   tr("A traffic light is red, amber or green, not “%1”.").arg(light));
+            Repository<CriterionAssessment> assessments(db);
+            std::optional<CriterionAssessment> a =
+                assessments.first("evidence_id = ?1 AND criterion_id = ?2", e->id, m.criterionId);
+            CriterionAssessment row = a ? *a : CriterionAssessment{};
+            row.evidenceId = e->id;
+            row.criterionId = m.criterionId;
+            (m.field == MarkField::SelfCriterion ? row.selfLight : row.peerLight) = light;
+            if (a)
+                assessments.update(row);
+            else
+                assessments.insert(row);
         } else {
             std::optional<Feedback> fb = feedback.first("evidence_id = ?1", e->id);
             Feedback row = fb ? *fb : Feedback{};
             row.evidenceId = e->id;
             if (m.field == MarkField::RespondedOn)
                 row.respondedOn = wanted.isNull() ? QDate() : wanted.toDate();
+            else if (m.field == MarkField::NextStepMet)
+                row.nextStepMet = wanted.isNull() ? std::nullopt : std::optional<bool>(wanted.toBool());
             else
                 textOf(row, m.field) = wanted.toString();
             if (fb)

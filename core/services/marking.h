@@ -30,6 +30,9 @@ enum class MarkField {
     NextStep,      // text
     PupilResponse, // text: the pupil's response to the next step
     RespondedOn,   // QDate, or null
+    NextStepMet,   // bool once decided, or null
+    SelfCriterion, // per criterion: the pupil's own light, as Light
+    PeerCriterion, // per criterion: a peer's light
 };
 
 // One mark: which pupil, which field (and, for a judgement, which criterion), and its value in
@@ -38,7 +41,7 @@ struct Mark
 {
     RowId pupilId = 0;
     MarkField field = MarkField::Light;
-    RowId criterionId = 0; // MarkField::Judgement only
+    RowId criterionId = 0; // MarkField::Judgement, SelfCriterion and PeerCriterion only
     QVariant value;
 };
 

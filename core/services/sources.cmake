@@ -9,6 +9,7 @@ target_sources(waymark_core PRIVATE
     services/newyear.h services/newyear.cpp
     services/marking.h services/marking.cpp
     services/tasksetup.h services/tasksetup.cpp
+    services/marksheet.h services/marksheet.cpp
     services/rosterimport.h services/rosterimport.cpp
     services/importhistory.h services/importhistory.cpp
     services/importundo.cpp)
