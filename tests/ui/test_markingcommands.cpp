@@ -108,3 +108,40 @@ TEST_CASE("Undo never writes over a mark changed elsewhere since, and says so")
     CHECK(s.mark(1, MarkField::Light) == QStringLiteral("green")); // theirs kept
     CHECK(s.mark(0, MarkField::Light) == QStringLiteral("amber")); // one transaction: nothing undone
 }
+
+TEST_CASE("Fill is a parent step with a child per cell, written in one transaction or not at all")
+{
+    MarkingSchool s;
+    QUndoStack stack;
+    QStringList problems;
+    const auto problem = [&](const QString& m) { problems << m; };
+    // Jo already has amber: undoing the fill gives it back.
+    setMarks(*s.db, s.task, {{Mark{s.pupils[1], MarkField::Light, 0, QStringLiteral("amber")}, QString()}}, kToday);
+    auto* filled = new FillMarksCommand(*s.db, s.task,
+                                        fill(*s.db, s.task, s.pupils, MarkField::Light, QStringLiteral("green")),
+                                        kToday, QStringLiteral("Fill Light"), problem);
+    CHECK(filled->childCount() == 3);
+    stack.push(filled);
+    CHECK(stack.count() == 1);
+    CHECK(filled->cellsChanged() == 3);
+    for (std::size_t i = 0; i < 3; ++i)
+        CHECK(s.mark(i, MarkField::Light) == QStringLiteral("green"));
+    stack.undo();
+    CHECK(s.mark(0, MarkField::Light) == QString());
+    CHECK(s.mark(1, MarkField::Light) == QStringLiteral("amber"));
+    CHECK(s.mark(2, MarkField::Light) == QString());
+    stack.redo();
+    CHECK(s.mark(2, MarkField::Light) == QStringLiteral("green"));
+    CHECK(problems.isEmpty());
+
+    SECTION("one cell changed elsewhere: nothing of the fill is written, and no step is kept")
+    {
+        std::vector<MarkChange> changes = fill(*s.db, s.task, s.pupils, MarkField::Light, QStringLiteral("red"));
+        changes[2].before = QString(); // the teacher saw no light for Lucja, but green is stored
+        const QString before = test::liveContent(*s.db);
+        stack.push(new FillMarksCommand(*s.db, s.task, changes, kToday, QStringLiteral("Fill Light"), problem));
+        CHECK(test::liveContent(*s.db) == before); // the first two cells were rolled back with the third
+        CHECK(stack.count() == 1);                 // only the earlier fill
+        CHECK(problems.size() == 1);
+    }
+}

@@ -2,6 +2,7 @@
 
 #include "pupil/commands/commandids.h"
 #include "storage/storageerror.h"
+#include "storage/transaction.h"
 
 namespace waymark {
 
@@ -12,16 +13,23 @@ SetMarksCommand::SetMarksCommand(Database& db, RowId taskId, std::vector<marking
       problem_(std::move(problem)), typingSession_(typingSession)
 {}
 
+SetMarksCommand::SetMarksCommand(QUndoCommand* parent, Database& db, RowId taskId, marking::MarkChange change,
+                                 QDate today, std::function<void(const QString&)> problem)
+    : QUndoCommand(parent), db_(db), taskId_(taskId), wanted_({std::move(change)}), today_(today),
+      problem_(std::move(problem)), typingSession_(0)
+{}
+
 bool SetMarksCommand::write(const std::vector<marking::MarkChange>& changes)
 {
     try {
         marking::setMarks(db_, taskId_, changes, today_);
-        return true;
+        succeeded_ = true;
     } catch (const StorageError& e) {
         if (problem_)
             problem_(e.message());
-        return false;
+        succeeded_ = false;
     }
+    return succeeded_;
 }
 
 void SetMarksCommand::redo()
@@ -33,6 +41,7 @@ void SetMarksCommand::redo()
         } catch (const StorageError& e) {
             if (problem_)
                 problem_(e.message());
+            succeeded_ = false;
             setObsolete(true); // nothing was written: nothing to undo, nothing to merge
             return;
         }
@@ -67,6 +76,63 @@ bool SetMarksCommand::mergeWith(const QUndoCommand* other)
     made_.front().mark.value = theirs.value; // from what this step began with to the newest text
     setObsolete(made_.front().mark.value == made_.front().before);
     return true;
+}
+
+FillMarksCommand::FillMarksCommand(Database& db, RowId taskId, const std::vector<marking::MarkChange>& changes,
+                                   QDate today, const QString& text, std::function<void(const QString&)> problem)
+    : QUndoCommand(text), db_(db), problem_(problem)
+{
+    for (const marking::MarkChange& change : changes)
+        cells_.push_back(new SetMarksCommand(this, db, taskId, change, today, problem));
+}
+
+bool FillMarksCommand::runAll(bool forward)
+{
+    try {
+        Transaction transaction(db_);
+        if (forward) {
+            for (SetMarksCommand* cell : cells_) {
+                cell->redo();
+                if (!cell->succeeded())
+                    return false; // rolled back: nothing of the fill is written
+            }
+        } else {
+            for (auto it = cells_.rbegin(); it != cells_.rend(); ++it) {
+                (*it)->undo();
+                if (!(*it)->succeeded())
+                    return false;
+            }
+        }
+        transaction.commit();
+        return true;
+    } catch (const StorageError& e) {
+        if (problem_)
+            problem_(e.message()); // the transaction could not begin or commit
+        return false;
+    }
+}
+
+void FillMarksCommand::redo()
+{
+    const bool first = !done_;
+    done_ = true;
+    if (!runAll(true) && first)
+        setObsolete(true);
+    else if (first && cellsChanged() == 0)
+        setObsolete(true); // every cell already held the value
+}
+
+void FillMarksCommand::undo()
+{
+    runAll(false);
+}
+
+std::size_t FillMarksCommand::cellsChanged() const
+{
+    std::size_t n = 0;
+    for (const SetMarksCommand* cell : cells_)
+        n += cell->changes().size();
+    return n;
 }
 
 } // namespace waymark

@@ -23,6 +23,9 @@ class SetMarksCommand final : public QUndoCommand
 public:
     SetMarksCommand(Database& db, RowId taskId, std::vector<marking::MarkChange> changes, QDate today,
                     const QString& text, std::function<void(const QString&)> problem, quint64 typingSession = 0);
+    // A child of a FillMarksCommand: one cell of the fill.
+    SetMarksCommand(QUndoCommand* parent, Database& db, RowId taskId, marking::MarkChange change, QDate today,
+                    std::function<void(const QString&)> problem);
 
     void redo() override;
     void undo() override;
@@ -31,6 +34,8 @@ public:
 
     // What the step changed (empty before its first redo, or when nothing needed changing).
     const std::vector<marking::MarkChange>& changes() const { return made_; }
+    // False when its last redo or undo could not be written.
+    bool succeeded() const { return succeeded_; }
 
 private:
     bool write(const std::vector<marking::MarkChange>& changes);
@@ -42,6 +47,32 @@ private:
     QDate today_;
     std::function<void(const QString&)> problem_;
     quint64 typingSession_;
+    bool done_ = false;
+    bool succeeded_ = true;
+};
+
+// Many cells given one value (fill down, fill a selection): a parent command with a SetMarksCommand
+// child per cell, all written in one transaction and undone as one step. If any cell cannot be
+// written (changed elsewhere since) nothing is, the teacher is told why, and nothing is left on the
+// undo stack.
+class FillMarksCommand final : public QUndoCommand
+{
+public:
+    FillMarksCommand(Database& db, RowId taskId, const std::vector<marking::MarkChange>& changes, QDate today,
+                     const QString& text, std::function<void(const QString&)> problem);
+
+    void redo() override;
+    void undo() override;
+
+    // The cells the fill changed (those that already held the value are left out).
+    std::size_t cellsChanged() const;
+
+private:
+    bool runAll(bool forward);
+
+    Database& db_;
+    std::vector<SetMarksCommand*> cells_; // owned as children
+    std::function<void(const QString&)> problem_;
     bool done_ = false;
 };
 
