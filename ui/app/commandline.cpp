@@ -41,6 +41,14 @@ std::optional<ShowTarget> ShowTarget::parse(const QString& text, QString* error)
             return fail(Tr::tr("--show group: needs a group's name, for example --show group:9T1."));
         return ShowTarget{Kind::Group, value};
     }
+    if (kind.compare(QLatin1String("task"), Qt::CaseInsensitive) == 0) {
+        bool ok = false;
+        const qlonglong id = value.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return fail(Tr::tr("--show task: needs a task's number, as waymark-cli tasks lists them, for example "
+                               "--show task:12."));
+        return ShowTarget{Kind::Task, QString::number(id)};
+    }
     if (kind.compare(QLatin1String("setup"), Qt::CaseInsensitive) == 0) {
         const QString page = value.toLower();
         if (page != QLatin1String("staff") && page != QLatin1String("subjects") && page != QLatin1String("groups") &&
@@ -54,7 +62,7 @@ std::optional<ShowTarget> ShowTarget::parse(const QString& text, QString* error)
                                "--show import:roll.csv."));
         return ShowTarget{Kind::Import, value};
     }
-    return fail(Tr::tr("--show takes dashboard, pupil:<UPN>, group:<name>, setup:<page> or import:<file>, not "
+    return fail(Tr::tr("--show takes dashboard, pupil:<UPN>, group:<name>, task:<id>, setup:<page> or import:<file>, not "
                        "“%1”.")
                     .arg(trimmed));
 }
@@ -67,7 +75,7 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption show(QStringLiteral("show"),
-                                  Tr::tr("Open at a place: dashboard, pupil:<UPN>, group:<name>, setup:<staff|subjects|groups|calendar> "
+                                  Tr::tr("Open at a place: dashboard, pupil:<UPN>, group:<name>, task:<id>, setup:<staff|subjects|groups|calendar> "
                                          "or import:<file>."), Tr::tr("place"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         Tr::tr("Open, save a picture of the window as PNG, and exit."), Tr::tr("PNG"));

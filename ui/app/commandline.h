@@ -12,11 +12,12 @@ namespace waymark {
 // Where `--show` asks the window to open: the dashboard, a pupil by UPN, or a group by name.
 struct ShowTarget
 {
-    enum class Kind { Dashboard, Pupil, Group, Setup, Import };
+    enum class Kind { Dashboard, Pupil, Group, Setup, Import, Task };
     Kind kind = Kind::Dashboard;
-    QString value; // the normalised UPN, the group's name, the set-up page, or the file to import
+    QString value; // the normalised UPN, the group's name, the set-up page, the file to import, or a task id
 
-    // "dashboard", "pupil:<UPN>", "group:<name>", "setup:staff|subjects|groups|calendar" (School
+    // "dashboard", "pupil:<UPN>", "group:<name>", "task:<id>" (its marking grid; ids as `waymark-cli tasks`
+    // lists them), "setup:staff|subjects|groups|calendar" (School
     // Set-up at that tab), "import:<file or folder>" (the import wizard, as far as its preview);
     // nullopt and a sentence in *error if malformed.
     static std::optional<ShowTarget> parse(const QString& text, QString* error = nullptr);

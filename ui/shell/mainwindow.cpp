@@ -6,6 +6,8 @@
 #include "domain/entities.h"
 #include "group/grouppage.h"
 #include "icons.h"
+#include "marking/markingpage.h"
+#include "marking/markingview.h"
 #include "pupil/pupilpage.h"
 #include "queries/rosterqueries.h"
 #include "repo/repository.h"
@@ -57,6 +59,8 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
     connect(actions_->editMenu, &QMenu::aboutToShow, this, [this] {
         if (PupilPage* page = pupilPage())
             page->commitPendingEdits();
+        if (markingPage_)
+            markingPage_->commitPendingEdits();
     });
     setWindowIcon(icons::app());
     setObjectName(QStringLiteral("MainWindow")); // saveState() needs a name
@@ -130,8 +134,12 @@ void MainWindow::onAboutToReplace()
     sidebar_->setSession(nullptr, {});
     dashboard_->setSession(nullptr, {});
     groupPage_->setSession(nullptr, {});
+    if (markingPage_)
+        markingPage_->commitPendingEdits();
     delete pupilPage_;
     pupilPage_ = nullptr;
+    delete markingPage_;
+    markingPage_ = nullptr;
 }
 
 void MainWindow::onReplaced()
@@ -144,6 +152,13 @@ void MainWindow::onReplaced()
         pupilPage_->setReadOnly(readOnly);
         pages_->addWidget(pupilPage_);
         connect(pupilPage_, &PupilPage::pupilShown, sidebar_, &Sidebar::selectPupil);
+        markingPage_ = new MarkingPage(*session, document_.undoStack(), pages_);
+        markingPage_->setToday(document_.today());
+        markingPage_->setReadOnly(readOnly);
+        pages_->addWidget(markingPage_);
+        connect(markingPage_, &MarkingPage::pupilActivated, this, &MainWindow::showPupil);
+        connect(markingPage_, &LazyPage::problem, this,
+                [this](const QString& message) { statusBar()->showMessage(message, 15000); });
         connect(session, &SchoolSession::changed, this, &MainWindow::onTablesChanged);
     }
     sidebar_->setSession(session, document_.today());
@@ -195,8 +210,12 @@ void MainWindow::refreshChanged()
                          "calendar_half_term", "calendar_closure"})) {
         dashboard_->invalidate();
     }
-    if (touches(tables, {"pupil", "pupil_group", "group_member", "staff", "subject"}))
+    if (touches(tables, {"pupil", "pupil_group", "group_member", "staff", "subject", "task"}))
         groupPage_->invalidate();
+    if (markingPage_ && touches(tables, {"pupil", "pupil_group", "group_member", "staff", "subject", "task",
+                                         "success_criterion", "evidence", "criterion_judgement", "criterion_assessment",
+                                         "feedback", "evidence_attachment", "scale", "rung"}))
+        markingPage_->invalidate();
     if (tables.contains(QStringLiteral("school")))
         updateTitle();
 }
@@ -232,6 +251,15 @@ bool MainWindow::showGroup(RowId groupId)
     return true;
 }
 
+bool MainWindow::showTask(RowId taskId)
+{
+    if (!markingPage_ || !markingPage_->showTask(taskId))
+        return false;
+    pages_->setCurrentWidget(markingPage_);
+    markingPage_->view()->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 QString MainWindow::showPlace(const ShowTarget& target)
 {
     SchoolSession* session = document_.session();
@@ -251,6 +279,10 @@ QString MainWindow::showPlace(const ShowTarget& target)
             return {};
         return tr("There is no group called “%1” in %2.").arg(target.value, SchoolCalendar::academicYearLabel(year));
     }
+    case ShowTarget::Kind::Task:
+        if (showTask(target.value.toLongLong()))
+            return {};
+        return tr("There is no task %1 in this school file. waymark-cli tasks lists them.").arg(target.value);
     case ShowTarget::Kind::Setup:
     case ShowTarget::Kind::Import:
         showDashboard(); // the window behind; the app opens the set-up window or the wizard
@@ -288,6 +320,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
         }
         if (pupilPage_)
             pupilPage_->commitPendingEdits();
+        if (markingPage_)
+            markingPage_->commitPendingEdits();
         event->ignore(); // not the box's: the window's shortcut runs
     }
     return true; // and the box never undoes by itself
@@ -318,6 +352,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (pupilPage_)
         pupilPage_->commitPendingEdits();
+    if (markingPage_)
+        markingPage_->commitPendingEdits();
     if (remembersState_)
         saveWindowState();
     QMainWindow::closeEvent(event);

@@ -17,6 +17,7 @@ namespace waymark {
 class DashboardPage;
 class FocusRing;
 class GroupPage;
+class MarkingPage;
 class MainActions;
 class MessageBanner;
 class PupilPage;
@@ -40,6 +41,7 @@ public:
     DashboardPage* dashboardPage() const { return dashboard_; }
     GroupPage* groupPage() const { return groupPage_; }
     PupilPage* pupilPage() const { return pupilPage_; } // nullptr while no school is open
+    MarkingPage* markingPage() const { return markingPage_; } // nullptr while no school is open
     MessageBanner* readOnlyBanner() const { return banner_; }
     FocusRing* focusRing() const;
     QStackedWidget* pages() const { return pages_; }
@@ -47,6 +49,7 @@ public:
     void showDashboard();
     bool showPupil(RowId pupilId);
     bool showGroup(RowId groupId);
+    bool showTask(RowId taskId);
     // Goes to a --show place; an empty string, or a sentence saying what could not be found.
     QString showPlace(const ShowTarget& target);
 
@@ -79,6 +82,7 @@ private:
     DashboardPage* dashboard_;
     GroupPage* groupPage_;
     PupilPage* pupilPage_ = nullptr;
+    MarkingPage* markingPage_ = nullptr;
     QLabel* fileLabel_;
     QTimer refreshTimer_;
     QSet<QString> pendingTables_;

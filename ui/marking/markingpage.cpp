@@ -1,0 +1,343 @@
+#include "marking/markingpage.h"
+
+#include "marking/markingcommands.h"
+#include "marking/markingdelegate.h"
+#include "marking/markingmodel.h"
+#include "marking/markingview.h"
+#include "pupil/fieldbinding.h"
+#include "services/marksheet.h"
+#include "services/schoolsession.h"
+#include "storage/storageerror.h"
+#include "widgets/datefield.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace waymark {
+
+using marking::MarkField;
+
+MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* parent)
+    : LazyPage(parent), session_(session), undo_(undo), today_(QDate::currentDate()), title_(new QLabel(this)),
+      details_(new QLabel(this)), intention_(new QLabel(this)), criteria_(new QLabel(this)),
+      splitter_(new QSplitter(Qt::Horizontal, this)), model_(new MarkingModel(this)),
+      delegate_(new MarkingDelegate(this)), view_(new MarkingView)
+{
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QLabel* label : {details_, intention_, criteria_}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    view_->setMarkingModel(model_);
+    view_->setItemDelegate(delegate_);
+    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    view_->horizontalHeader()->setStretchLastSection(false);
+    model_->setWriter([this](const std::vector<marking::MarkChange>& changes, const QString& text) {
+        QPointer<MarkingPage> self(this);
+        bool failed = false;
+        auto problem = [self, &failed](const QString& message) {
+            failed = true;
+            if (self)
+                Q_EMIT self->problem(message);
+        };
+        // The lambda outlives this call inside the command: only the first write reports by `failed`.
+        auto firstTime = std::make_shared<bool>(true);
+        auto report = [problem, firstTime, self](const QString& message) {
+            if (*firstTime)
+                problem(message);
+            else if (self)
+                Q_EMIT self->problem(message);
+        };
+        if (changes.size() == 1)
+            undo_.push(new SetMarksCommand(session_.db(), taskId_, changes, today_, text, report));
+        else
+            undo_.push(new FillMarksCommand(session_.db(), taskId_, changes, today_, text, report));
+        *firstTime = false;
+        return !failed;
+    });
+    connect(model_, &MarkingModel::problem, this, &LazyPage::problem);
+    // Every step (this page's, an undo, a redo) shows at once: the sheet is small.
+    connect(&undo_, &QUndoStack::indexChanged, this, [this] {
+        if (taskId_ != 0)
+            invalidate();
+    });
+    connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { showCurrentPupil(false); });
+    connect(view_, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (model_->kind(index.column()) == MarkingModel::Column::Pupil)
+            Q_EMIT pupilActivated(model_->pupilAt(index.row()));
+    });
+
+    auto* side = new QWidget;
+    buildSide(side);
+    // The grid sits in a box of its own: the focus ring drawn beside a focused widget must not
+    // become a pane of the splitter.
+    auto* gridBox = new QWidget;
+    auto* gridLayout = new QVBoxLayout(gridBox);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->addWidget(view_);
+    splitter_->addWidget(gridBox);
+    splitter_->addWidget(side);
+    splitter_->setStretchFactor(0, 1);
+    splitter_->setStretchFactor(1, 0);
+    side->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
+    splitter_->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(details_);
+    layout->addWidget(intention_);
+    layout->addWidget(criteria_);
+    layout->addWidget(splitter_, 1);
+    setTabOrder(view_, parts_[0]);
+    updateFonts();
+}
+
+MarkingPage::~MarkingPage()
+{
+    commitPendingEdits();
+}
+
+void MarkingPage::buildSide(QWidget* side)
+{
+    sideLayout_ = new QVBoxLayout(side);
+    sideLayout_->setContentsMargins(0, 0, 0, 0);
+    sideTitle_ = new QLabel(side);
+    sideTitle_->setWordWrap(true);
+    sideLayout_->addWidget(sideTitle_);
+    auto* form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    const QString labels[3] = {tr("&What went well"), tr("&Even better if"), tr("&Next step")};
+    const MarkField fields[3] = {MarkField::WhatWentWell, MarkField::EvenBetterIf, MarkField::NextStep};
+    const QString steps[3] = {tr("Type What went well"), tr("Type Even better if"), tr("Type Next step")};
+    for (int i = 0; i < 3; ++i) {
+        parts_[i] = new QPlainTextEdit(side);
+        parts_[i]->setTabChangesFocus(true);
+        parts_[i]->setAccessibleName(QString(labels[i]).remove(QLatin1Char('&')));
+        parts_[i]->setMinimumHeight(fontMetrics().lineSpacing() * 3);
+        auto* label = new QLabel(labels[i], side);
+        label->setBuddy(parts_[i]);
+        form->addRow(label, parts_[i]);
+        bindings_.push_back(bindText(parts_[i], int(fields[i]), steps[i]));
+    }
+    response_ = new QPlainTextEdit(side);
+    response_->setTabChangesFocus(true);
+    response_->setAccessibleName(tr("Pupil's response"));
+    response_->setMinimumHeight(fontMetrics().lineSpacing() * 2);
+    auto* responseLabel = new QLabel(tr("Pupil's &response"), side);
+    responseLabel->setBuddy(response_);
+    form->addRow(responseLabel, response_);
+    bindings_.push_back(bindText(response_, int(MarkField::PupilResponse), tr("Type the pupil's response")));
+
+    auto* row = new QHBoxLayout;
+    respondedOn_ = new DateField(side);
+    respondedOn_->setAccessibleName(tr("Responded on"));
+    met_ = new QComboBox(side);
+    met_->addItem(tr("Not decided"), QVariant());
+    met_->addItem(tr("Next step met"), true);
+    met_->addItem(tr("Not met yet"), false);
+    met_->setAccessibleName(tr("Was the next step met?"));
+    row->addWidget(respondedOn_);
+    row->addWidget(met_, 1);
+    auto* onLabel = new QLabel(tr("Responded &on"), side);
+    onLabel->setBuddy(respondedOn_);
+    form->addRow(onLabel, row);
+    bindings_.push_back(bindText(respondedOn_, int(MarkField::RespondedOn), tr("Set the response date")));
+    bindings_.push_back(bindText(met_, int(MarkField::NextStepMet), tr("Set whether the next step was met")));
+    sideLayout_->addLayout(form);
+    sideLayout_->addStretch(0);
+}
+
+FieldBinding* MarkingPage::bindText(QWidget* editor, int field, const QString& undoText)
+{
+    const auto markField = static_cast<MarkField>(field);
+    return new FieldBinding(
+        editor,
+        [this, markField, undoText](const QVariant& value, const QVariant& base, quint64 session) {
+            if (shownPupil_ == 0 || taskId_ == 0)
+                return false;
+            QPointer<MarkingPage> self(this);
+            bool failed = false;
+            auto firstTime = std::make_shared<bool>(true);
+            auto report = [self, &failed, firstTime](const QString& message) {
+                if (*firstTime)
+                    failed = true;
+                if (self)
+                    Q_EMIT self->problem(message);
+            };
+            QVariant stored = value;
+            if (markField == MarkField::RespondedOn && !value.toDate().isValid())
+                stored = QVariant();
+            undo_.push(new SetMarksCommand(session_.db(), taskId_,
+                                           {{marking::Mark{shownPupil_, markField, 0, stored}, base}}, today_,
+                                           undoText, report, session));
+            *firstTime = false;
+            return !failed;
+        },
+        this);
+}
+
+QPlainTextEdit* MarkingPage::feedbackEditor(int part) const
+{
+    return part >= 0 && part < 3 ? parts_[part] : nullptr;
+}
+
+void MarkingPage::setReadOnly(bool readOnly)
+{
+    readOnly_ = readOnly;
+    model_->setReadOnly(readOnly);
+    for (FieldBinding* b : bindings_)
+        b->setReadOnly(readOnly);
+}
+
+void MarkingPage::commitPendingEdits()
+{
+    for (FieldBinding* b : bindings_)
+        b->commitPending();
+}
+
+bool MarkingPage::showTask(RowId taskId)
+{
+    commitPendingEdits();
+    if (taskId != taskId_) {
+        taskId_ = taskId;
+        shownPupil_ = 0;
+        model_->clear();
+    }
+    refresh();
+    if (taskId_ != 0 && !view_->currentIndex().isValid() && model_->rowCount() > 0)
+        view_->setCurrentIndex(model_->index(0, std::min(1, model_->columnCount() - 1)));
+    return taskId_ != 0;
+}
+
+void MarkingPage::reload()
+{
+    if (taskId_ == 0) {
+        model_->clear();
+        updateHeader();
+        showCurrentPupil(true);
+        return;
+    }
+    std::optional<marking::MarkSheet> sheet = marking::markSheet(session_.db(), taskId_);
+    if (!sheet) {
+        taskId_ = 0;
+        model_->clear();
+    } else {
+        const bool fresh = model_->sheet().taskId != sheet->taskId;
+        model_->setSheet(std::move(*sheet));
+        if (fresh) {
+            view_->resizeColumnsToContents();
+            const int wide = fontMetrics().averageCharWidth() * 22;
+            for (int c = 0; c < model_->columnCount(); ++c) {
+                const auto kind = model_->kind(c);
+                if (kind == MarkingModel::Column::WhatWentWell || kind == MarkingModel::Column::EvenBetterIf ||
+                    kind == MarkingModel::Column::NextStep)
+                    view_->setColumnWidth(c, wide);
+                else if (kind == MarkingModel::Column::Criterion)
+                    view_->setColumnWidth(c, fontMetrics().averageCharWidth() * 11);
+                else if (kind == MarkingModel::Column::Pupil)
+                    view_->setColumnWidth(c, std::min(view_->columnWidth(c), fontMetrics().averageCharWidth() * 26));
+            }
+        }
+    }
+    updateHeader();
+    showCurrentPupil(false);
+}
+
+void MarkingPage::updateHeader()
+{
+    const marking::MarkSheet& s = model_->sheet();
+    if (taskId_ == 0) {
+        title_->clear();
+        details_->clear();
+        intention_->clear();
+        criteria_->clear();
+        return;
+    }
+    title_->setText(s.title);
+    QStringList bits;
+    if (!s.group.isEmpty())
+        bits << s.group;
+    if (!s.subject.isEmpty())
+        bits << s.subject;
+    if (s.setOn.isValid())
+        bits << (s.setBy.isEmpty() ? tr("set %1").arg(QLocale().toString(s.setOn, QLocale::LongFormat))
+                                   : tr("set %1 by %2").arg(QLocale().toString(s.setOn, QLocale::LongFormat), s.setBy));
+    bits << (s.scaleId ? s.scaleName : tr("traffic lights only"));
+    bits << tr("%n pupils", nullptr, int(s.rows.size()));
+    details_->setText(bits.join(QStringLiteral(" · ")));
+    intention_->setText(s.learningIntention.isEmpty()
+                            ? QString()
+                            : tr("<b>Learning intention:</b> %1").arg(s.learningIntention.toHtmlEscaped()));
+    intention_->setVisible(!s.learningIntention.isEmpty());
+    QStringList criteria;
+    for (std::size_t i = 0; i < s.criteria.size(); ++i)
+        criteria << tr("<b>SC%1</b> %2").arg(i + 1).arg(s.criteria[i].text.toHtmlEscaped());
+    criteria_->setText(criteria.isEmpty() ? QString()
+                                          : tr("<b>Success criteria:</b> %1").arg(criteria.join(QStringLiteral("; "))));
+    criteria_->setVisible(!criteria.isEmpty());
+}
+
+void MarkingPage::showCurrentPupil(bool force)
+{
+    const QModelIndex current = view_->currentIndex();
+    const RowId pupil = current.isValid() ? model_->pupilAt(current.row()) : 0;
+    if (pupil != shownPupil_) {
+        commitPendingEdits(); // what was typed belongs to the pupil it was typed for
+        force = true;
+    }
+    shownPupil_ = pupil;
+    const marking::SheetRow* row = nullptr;
+    if (pupil != 0)
+        row = &model_->sheet().rows[std::size_t(current.row())];
+    sideTitle_->setText(row ? tr("<b>Feedback for %1</b>").arg(row->name.toHtmlEscaped()) : tr("No pupil chosen"));
+    for (QWidget* w : {static_cast<QWidget*>(parts_[0]), static_cast<QWidget*>(parts_[1]),
+                       static_cast<QWidget*>(parts_[2]), static_cast<QWidget*>(response_),
+                       static_cast<QWidget*>(respondedOn_), static_cast<QWidget*>(met_)})
+        w->setEnabled(row != nullptr);
+    bindings_[0]->showStored(row ? row->whatWentWell : QString(), force);
+    bindings_[1]->showStored(row ? row->evenBetterIf : QString(), force);
+    bindings_[2]->showStored(row ? row->nextStep : QString(), force);
+    bindings_[3]->showStored(row ? row->pupilResponse : QString(), force);
+    bindings_[4]->showStored(row && row->respondedOn.isValid() ? QVariant(row->respondedOn) : QVariant(), force);
+    bindings_[5]->showStored(row && row->nextStepMet ? QVariant(*row->nextStepMet) : QVariant(), force);
+    if (force)
+        Q_EMIT currentPupilChanged(pupil);
+}
+
+void MarkingPage::resizeEvent(QResizeEvent* event)
+{
+    LazyPage::resizeEvent(event);
+    if (splitterSized_ || width() < 100)
+        return;
+    splitterSized_ = true;
+
+    // The grid takes the room; the feedback beside it about 40 characters, never more than a third.
+    const int side = std::min(fontMetrics().averageCharWidth() * 40, splitter_->width() / 3);
+    splitter_->setSizes({std::max(1, splitter_->width() - side - splitter_->handleWidth()), side});
+}
+
+void MarkingPage::updateFonts()
+{
+
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    title_->setFont(big);
+}
+
+void MarkingPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        updateFonts();
+    LazyPage::changeEvent(event);
+}
+
+} // namespace waymark

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "domain/entity.h"
+#include "shell/lazypage.h"
+
+#include <QDate>
+#include <QPointer>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QSplitter;
+class QUndoStack;
+class QVBoxLayout;
+
+namespace waymark {
+
+class DateField;
+class FieldBinding;
+class MarkingDelegate;
+class MarkingModel;
+class MarkingView;
+class SchoolSession;
+
+// A task's marking page: what the task is (title, group, learning intention, success criteria),
+// the marking grid, and beside it the feedback for the pupil the grid is on (What went well, Even
+// better if, Next step, saved as they are typed) with the pupil's response to the next step. Every
+// change is an undo step through the marking service.
+class MarkingPage final : public LazyPage
+{
+    Q_OBJECT
+
+public:
+    MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* parent = nullptr);
+    ~MarkingPage() override;
+
+    void setToday(QDate today) { today_ = today; }
+    void setReadOnly(bool readOnly);
+    // False (and an empty page) if there is no such live task.
+    bool showTask(RowId taskId);
+    RowId taskId() const { return taskId_; }
+    // Writes any feedback still being typed.
+    void commitPendingEdits();
+
+    MarkingModel* model() const { return model_; }
+    MarkingView* view() const { return view_; }
+    QPlainTextEdit* feedbackEditor(int part) const; // 0 what went well, 1 even better if, 2 next step
+    QPlainTextEdit* responseEditor() const { return response_; }
+    // Where the comment bank sits, below the feedback.
+    QVBoxLayout* sideLayout() const { return sideLayout_; }
+    // The pupil whose feedback is beside the grid (0 when none).
+    RowId currentPupil() const { return shownPupil_; }
+
+Q_SIGNALS:
+    void pupilActivated(RowId pupilId);
+    void currentPupilChanged(RowId pupilId);
+
+protected:
+    void reload() override;
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void buildSide(QWidget* side);
+    void showCurrentPupil(bool force);
+    void updateHeader();
+    void updateFonts();
+    FieldBinding* bindText(QWidget* editor, int field, const QString& undoText);
+
+    SchoolSession& session_;
+    QUndoStack& undo_;
+    QDate today_;
+    RowId taskId_ = 0;
+    RowId shownPupil_ = 0;
+    bool readOnly_ = false;
+    bool splitterSized_ = false;
+    QLabel* title_;
+    QLabel* details_;
+    QLabel* intention_;
+    QLabel* criteria_;
+    QSplitter* splitter_;
+    MarkingModel* model_;
+    MarkingDelegate* delegate_;
+    MarkingView* view_;
+    QLabel* sideTitle_ = nullptr;
+    QPlainTextEdit* parts_[3] = {nullptr, nullptr, nullptr};
+    QPlainTextEdit* response_ = nullptr;
+    DateField* respondedOn_ = nullptr;
+    QComboBox* met_ = nullptr;
+    QVBoxLayout* sideLayout_ = nullptr;
+    std::vector<FieldBinding*> bindings_;
+};
+
+} // namespace waymark

@@ -1,0 +1,191 @@
+#include "marking/markingview.h"
+
+#include "marking/markingmodel.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QMap>
+
+#include <algorithm>
+
+namespace waymark {
+
+using Column = MarkingModel::Column;
+
+MarkingView::MarkingView(QWidget* parent) : QTableView(parent)
+{
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setSelectionBehavior(QAbstractItemView::SelectItems);
+    setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed |
+                    QAbstractItemView::DoubleClicked);
+    setTabKeyNavigation(true);
+    setWordWrap(false);
+    setAlternatingRowColors(true);
+    verticalHeader()->hide();
+    horizontalHeader()->setHighlightSections(true);
+    setAccessibleName(tr("Marking grid"));
+    setAccessibleDescription(tr("A row per pupil. Enter moves down; R, A, G or 1, 2, 3 set a light; 1, 2, 3 set "
+                                "a criterion; Space cycles; Delete clears; Ctrl+D fills down; F2 types feedback."));
+}
+
+void MarkingView::setMarkingModel(MarkingModel* model)
+{
+    model_ = model;
+    setModel(model);
+}
+
+void MarkingView::moveRows(int delta)
+{
+    const QModelIndex current = currentIndex();
+    if (!current.isValid() || !model_)
+        return;
+    const int row = std::clamp(current.row() + delta, 0, model_->rowCount() - 1);
+    const QModelIndex next = model_->index(row, current.column());
+    setCurrentIndex(next); // clears the selection to the new cell
+    scrollTo(next);
+}
+
+QVariant MarkingView::keyValue(const QKeyEvent* event) const
+{
+    const QModelIndex current = currentIndex();
+    if (!model_ || !current.isValid() || event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return {};
+    const Column kind = model_->kind(current.column());
+    const QString key = event->text().toLower();
+    if (kind == Column::Light || kind == Column::SelfLight || kind == Column::PeerLight) {
+        if (key == QLatin1String("r") || key == QLatin1String("1"))
+            return QStringLiteral("red");
+        if (key == QLatin1String("a") || key == QLatin1String("2"))
+            return QStringLiteral("amber");
+        if (key == QLatin1String("g") || key == QLatin1String("3"))
+            return QStringLiteral("green");
+    } else if (kind == Column::Criterion) {
+        if (key == QLatin1String("1") || key == QLatin1String("n"))
+            return QStringLiteral("not_yet");
+        if (key == QLatin1String("2") || key == QLatin1String("p"))
+            return QStringLiteral("partly");
+        if (key == QLatin1String("3") || key == QLatin1String("m"))
+            return QStringLiteral("met");
+    }
+    return {};
+}
+
+bool MarkingView::setCurrentCell(const QVariant& value)
+{
+    const QModelIndex current = currentIndex();
+    if (!model_ || !current.isValid())
+        return false;
+    const std::optional<marking::MarkChange> change = model_->changeFor(current, value);
+    if (!change)
+        return false;
+    return model_->writeCells({*change}, tr("Mark %1 for %2")
+                                              .arg(model_->headerData(current.column(), Qt::Horizontal).toString(),
+                                                   model_->sheet().rows[std::size_t(current.row())].givenName));
+}
+
+int MarkingView::fillDown()
+{
+    const QModelIndex current = currentIndex();
+    if (!model_ || !current.isValid())
+        return 0;
+    QModelIndexList cells = selectionModel()->selectedIndexes();
+    // Each column of the selection takes the value of its top cell; the current cell's column
+    // takes the current cell's. From one cell alone, the empty cells below it are filled.
+    QMap<int, QModelIndex> sourceOf;
+    if (cells.size() <= 1) {
+        cells.clear();
+        for (int r = current.row() + 1; r < model_->rowCount(); ++r) {
+            const QModelIndex cell = model_->index(r, current.column());
+            const QVariant v = cell.data(MarkingModel::ValueRole);
+            if (v.isNull() || v.toString().isEmpty())
+                cells << cell;
+        }
+        sourceOf[current.column()] = current;
+    } else {
+        for (const QModelIndex& cell : std::as_const(cells))
+            if (!sourceOf.contains(cell.column()) || cell.row() < sourceOf[cell.column()].row())
+                sourceOf[cell.column()] = cell;
+        sourceOf[current.column()] = current;
+    }
+    std::vector<marking::MarkChange> changes;
+    for (const QModelIndex& cell : std::as_const(cells)) {
+        if (cell == sourceOf[cell.column()])
+            continue;
+        const QVariant value = sourceOf[cell.column()].data(MarkingModel::ValueRole);
+        if (auto change = model_->changeFor(cell, value))
+            changes.push_back(*change);
+    }
+    if (changes.empty())
+        return 0;
+    const QString header = model_->headerData(current.column(), Qt::Horizontal).toString();
+    model_->writeCells(changes, sourceOf.size() == 1 ? tr("Fill %1 for %n pupils", nullptr, int(changes.size())).arg(header)
+                                                     : tr("Fill %n cells", nullptr, int(changes.size())));
+    return int(changes.size());
+}
+
+int MarkingView::clearSelection()
+{
+    if (!model_)
+        return 0;
+    QModelIndexList cells = selectionModel()->selectedIndexes();
+    if (cells.isEmpty() && currentIndex().isValid())
+        cells << currentIndex();
+    std::vector<marking::MarkChange> changes;
+    for (const QModelIndex& cell : std::as_const(cells)) {
+        const QVariant v = cell.data(MarkingModel::ValueRole);
+        if (v.isNull() || v.toString().isEmpty())
+            continue;
+        const bool nullable = model_->kind(cell.column()) == Column::Grade;
+        if (auto change = model_->changeFor(cell, nullable ? QVariant() : QVariant(QString())))
+            changes.push_back(*change);
+    }
+    if (changes.empty())
+        return 0;
+    model_->writeCells(changes, changes.size() == 1 ? tr("Clear a mark") : tr("Clear %n marks", nullptr, int(changes.size())));
+    return int(changes.size());
+}
+
+void MarkingView::keyPressEvent(QKeyEvent* event)
+{
+    if (state() != QAbstractItemView::EditingState && model_) {
+        const int key = event->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
+            !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+            moveRows(event->modifiers() & Qt::ShiftModifier ? -1 : 1);
+            return;
+        }
+        if (key == Qt::Key_D && event->modifiers() == Qt::ControlModifier) {
+            fillDown();
+            return;
+        }
+        if ((key == Qt::Key_Delete || key == Qt::Key_Backspace) && event->modifiers() == Qt::NoModifier) {
+            clearSelection();
+            return;
+        }
+        const QModelIndex current = currentIndex();
+        const Column kind = model_->kind(current.column());
+        const bool keyed = kind == Column::Light || kind == Column::SelfLight || kind == Column::PeerLight ||
+                           kind == Column::Criterion;
+        if (keyed && key == Qt::Key_Space && event->modifiers() == Qt::NoModifier) {
+            setCurrentCell(model_->cycled(current));
+            return;
+        }
+        if (keyed) {
+            if (const QVariant v = keyValue(event); v.isValid()) {
+                setCurrentCell(v);
+                return;
+            }
+        }
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void MarkingView::closeEditor(QWidget* editor, QAbstractItemDelegate::EndEditHint hint)
+{
+    QTableView::closeEditor(editor, hint == QAbstractItemDelegate::SubmitModelCache ? QAbstractItemDelegate::NoHint : hint);
+    // Enter in a cell saves it and goes on to the next pupil, as in a mark book.
+    if (hint == QAbstractItemDelegate::SubmitModelCache)
+        moveRows(1);
+}
+
+} // namespace waymark
