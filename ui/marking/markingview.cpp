@@ -36,13 +36,13 @@ void MarkingView::setMarkingModel(MarkingModel* model)
 
 void MarkingView::moveRows(int delta)
 {
-    const QModelIndex current = currentIndex();
-    if (!current.isValid() || !model_)
+    if (!currentIndex().isValid() || !model_)
         return;
-    const int row = std::clamp(current.row() + delta, 0, model_->rowCount() - 1);
-    const QModelIndex next = model_->index(row, current.column());
-    setCurrentIndex(next); // clears the selection to the new cell
-    scrollTo(next);
+    // As the arrow keys move, so that Shift+arrow then extends from the new cell.
+    for (int i = 0; i < std::abs(delta); ++i) {
+        QKeyEvent arrow(QEvent::KeyPress, delta > 0 ? Qt::Key_Down : Qt::Key_Up, Qt::NoModifier);
+        QTableView::keyPressEvent(&arrow);
+    }
 }
 
 QVariant MarkingView::keyValue(const QKeyEvent* event) const
@@ -105,7 +105,6 @@ int MarkingView::fillDown()
         for (const QModelIndex& cell : std::as_const(cells))
             if (!sourceOf.contains(cell.column()) || cell.row() < sourceOf[cell.column()].row())
                 sourceOf[cell.column()] = cell;
-        sourceOf[current.column()] = current;
     }
     std::vector<marking::MarkChange> changes;
     for (const QModelIndex& cell : std::as_const(cells)) {

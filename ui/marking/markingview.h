@@ -9,8 +9,8 @@ class MarkingModel;
 // The marking grid's keyboard: arrows and Tab move; Enter (Shift+Enter) goes to the next (previous)
 // pupil in the same column, also after typing in a cell; R, A, G or 1, 2, 3 set a light; 1, 2, 3
 // (or N, P, M) set a criterion to not yet, partly or met; Space cycles; Delete clears the selected
-// cells; Ctrl+D fills the selection (or, from one cell, the empty cells below it) with the current
-// cell's value, as one undo step; F2 or any letter starts typing in a feedback or grade cell.
+// cells; Ctrl+D fills the selection with the value of its top cell in each column (or, from one
+// cell, the empty cells below it with that cell's value), as one undo step; F2 or any letter starts typing in a feedback or grade cell.
 class MarkingView final : public QTableView
 {
     Q_OBJECT

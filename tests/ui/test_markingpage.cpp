@@ -1,0 +1,241 @@
+// The marking page through its real widgets, offscreen, keyboard only: a class of 30 marked from
+// the grid, fill down as one undo step, each kind of edit undone and redone, and the feedback
+// beside the grid saved as it is typed.
+#include "app/schooldocument.h"
+#include "marking/markingmodel.h"
+#include "marking/markingpage.h"
+#include "marking/markingview.h"
+#include "repo/repository.h"
+#include "domain/entities.h"
+#include "services/groupsetup.h"
+#include "services/marking.h"
+#include "services/pupilsetup.h"
+#include "services/schoolsession.h"
+#include "services/tasksetup.h"
+#include "shell/mainwindow.h"
+#include "uitestsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QPlainTextEdit>
+#include <QTest>
+#include <QUndoStack>
+
+#include <catch2/catch.hpp>
+
+using namespace waymark;
+using namespace waymark::marking;
+using Column = MarkingModel::Column;
+
+namespace {
+
+struct MarkingWindow : test::ShellWindowFixture
+{
+    RowId group = 0;
+    RowId task = 0;
+    std::vector<RowId> pupils;
+    RowId sc1 = 0, sc2 = 0;
+
+    MarkingWindow() : test::ShellWindowFixture(true)
+    {
+        Database& db = app.document().session()->db();
+        setup::GroupDetails g;
+        g.name = QStringLiteral("10X/En1");
+        g.kind = GroupKind::Class;
+        g.yearGroup = 10;
+        g.academicYear = school.academicYear;
+        group = setup::addGroup(db, g);
+        for (int i = 0; i < 30; ++i) {
+            setup::NewPupil p;
+            p.legalGivenName = QStringLiteral("Pupil%1").arg(i, 2, 10, QLatin1Char('0'));
+            p.legalFamilyName = QStringLiteral("Family%1").arg(i, 2, 10, QLatin1Char('0'));
+            pupils.push_back(setup::addPupil(db, p, school.today));
+        }
+        setup::addMembers(db, group, pupils);
+        TaskDetails d;
+        d.groupId = group;
+        d.title = QStringLiteral("Persuasive letter");
+        d.setOn = school.today;
+        d.criteria = {QStringLiteral("I can open with a hook"), QStringLiteral("I can use rhetorical questions")};
+        d.scaleId = Repository<Scale>(db).first("code = 'gcse'")->id;
+        task = createTask(db, d);
+        const auto criteria = Repository<SuccessCriterion>(db).where("task_id = ?1 ORDER BY position", task);
+        sc1 = criteria.at(0).id;
+        sc2 = criteria.at(1).id;
+        REQUIRE(window().showTask(task));
+        REQUIRE(test::waitFor([&] { return view()->hasFocus(); }));
+    }
+    Database& db() { return app.document().session()->db(); }
+    MarkingPage* page() { return window().markingPage(); }
+    MarkingView* view() { return page()->view(); }
+    MarkingModel* model() { return page()->model(); }
+    QUndoStack& undo() { return app.document().undoStack(); }
+    QVariant mark(std::size_t i, MarkField f, RowId criterion = 0) { return markOf(db(), task, pupils[i], f, criterion); }
+    void go(Column kind, int row, RowId criterion = 0)
+    {
+        // Placed, then moved by the arrow keys (as a teacher would arrive), so Shift+arrow extends from it.
+        const bool last = row == model()->rowCount() - 1;
+        view()->setCurrentIndex(model()->index(last ? row - 1 : row + 1, model()->columnOf(kind, criterion)));
+        QTest::keyClick(view(), last ? Qt::Key_Down : Qt::Key_Up);
+    }
+    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier)
+    {
+        QTest::keyClick(QApplication::focusWidget(), k, m);
+        QCoreApplication::processEvents(); // a cell's editor closes a moment after Enter
+    }
+    void type(const QString& text)
+    {
+        for (const QChar c : text)
+            QTest::keyClicks(QApplication::focusWidget(), QString(c));
+    }
+};
+
+} // namespace
+
+TEST_CASE("A class of 30 is marked from the keyboard alone, ending with the right rows in the file")
+{
+    MarkingWindow w;
+    QAbstractItemModelTester tester(w.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(w.model()->rowCount() == 30);
+    w.go(Column::Criterion, 0, w.sc1);
+    const int grade = w.model()->columnOf(Column::Grade);
+    for (int i = 0; i < 30; ++i) {
+        REQUIRE(w.view()->currentIndex().row() == i);
+        w.type(QStringLiteral("3"));                          // SC1 met
+        w.key(Qt::Key_Right);
+        w.type(i % 2 ? QStringLiteral("1") : QStringLiteral("2")); // SC2 not yet / partly
+        w.key(Qt::Key_Right);
+        w.type(i % 3 ? QStringLiteral("g") : QStringLiteral("A")); // light, either case
+        w.key(Qt::Key_Right);
+        REQUIRE(w.view()->currentIndex().column() == grade);
+        w.type(QString::number(4 + i % 5)); // starts typing the grade
+        w.key(Qt::Key_Return);              // saves it and goes down to the next pupil
+        if (i < 29)
+            REQUIRE(w.view()->currentIndex() == w.model()->index(i + 1, grade));
+        w.key(Qt::Key_Left);
+        w.key(Qt::Key_Left);
+        w.key(Qt::Key_Left);
+        if (i == 29)
+            w.key(Qt::Key_Down); // the last Enter had nowhere to go
+    }
+    // The next step for everyone, down the column: type, Enter, type, Enter...
+    w.go(Column::NextStep, 0);
+    for (int i = 0; i < 30; ++i) {
+        w.type(QStringLiteral("Check spelling %1").arg(i));
+        w.key(Qt::Key_Return);
+    }
+    for (std::size_t i = 0; i < 30; ++i) {
+        INFO(i);
+        CHECK(w.mark(i, MarkField::Judgement, w.sc1) == QStringLiteral("met"));
+        CHECK(w.mark(i, MarkField::Judgement, w.sc2) == (i % 2 ? QStringLiteral("not_yet") : QStringLiteral("partly")));
+        CHECK(w.mark(i, MarkField::Light) == (i % 3 ? QStringLiteral("green") : QStringLiteral("amber")));
+        const auto rung = Repository<Rung>(w.db()).find(w.mark(i, MarkField::Rung).toLongLong());
+        REQUIRE(rung);
+        CHECK(rung->code == QString::number(4 + i % 5));
+        CHECK(w.mark(i, MarkField::NextStep) == QStringLiteral("Check spelling %1").arg(i));
+    }
+    // Every pupil has one record of the task, and every edit was its own undo step.
+    auto count = w.db().prepare("SELECT count(*) FROM evidence WHERE task_id = ?1 AND deleted = 0");
+    count.bind(1, qint64(w.task));
+    REQUIRE(count.step());
+    CHECK(count.int64(0) == 30);
+    CHECK(w.undo().count() == 30 * 5);
+    // The grid shows what the file holds.
+    CHECK(w.model()->index(0, w.model()->columnOf(Column::Light)).data().toString() == QStringLiteral("Amber"));
+}
+
+TEST_CASE("Ctrl+D fills the column below as one undo step, Delete clears, and each kind of edit undoes and redoes")
+{
+    MarkingWindow w;
+    // Peer light for the first pupil, then Ctrl+D: the 29 empty cells below, one step.
+    w.go(Column::PeerLight, 0);
+    w.type(QStringLiteral("g"));
+    const int before = w.undo().count();
+    w.key(Qt::Key_D, Qt::ControlModifier);
+    CHECK(w.undo().count() == before + 1);
+    for (std::size_t i = 0; i < 30; ++i)
+        CHECK(w.mark(i, MarkField::PeerLight) == QStringLiteral("green"));
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.mark(0, MarkField::PeerLight) == QStringLiteral("green"));
+    for (std::size_t i = 1; i < 30; ++i)
+        CHECK(w.mark(i, MarkField::PeerLight) == QString());
+    w.key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(w.mark(29, MarkField::PeerLight) == QStringLiteral("green"));
+
+    // A selection of five criterion cells takes the top one's value.
+    w.go(Column::Criterion, 3, w.sc2);
+    w.type(QStringLiteral("m"));
+    REQUIRE(w.mark(3, MarkField::Judgement, w.sc2) == QStringLiteral("met"));
+    for (int i = 0; i < 4; ++i)
+        w.key(Qt::Key_Down, Qt::ShiftModifier);
+    CHECK(w.view()->selectionModel()->selectedIndexes().size() == 5);
+    w.key(Qt::Key_D, Qt::ControlModifier);
+    for (std::size_t i = 3; i < 8; ++i)
+        CHECK(w.mark(i, MarkField::Judgement, w.sc2) == QStringLiteral("met"));
+    CHECK(w.mark(8, MarkField::Judgement, w.sc2) == QString());
+    // Delete clears the five, as one step.
+    w.key(Qt::Key_Delete);
+    for (std::size_t i = 3; i < 8; ++i)
+        CHECK(w.mark(i, MarkField::Judgement, w.sc2) == QString());
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.mark(7, MarkField::Judgement, w.sc2) == QStringLiteral("met"));
+
+    // Space cycles a light: none, red, amber, green, none; each press a step undone in turn.
+    w.go(Column::Light, 10);
+    w.key(Qt::Key_Space);
+    CHECK(w.mark(10, MarkField::Light) == QStringLiteral("red"));
+    w.key(Qt::Key_Space);
+    CHECK(w.mark(10, MarkField::Light) == QStringLiteral("amber"));
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.mark(10, MarkField::Light) == QStringLiteral("red"));
+
+    // A grade typed, undone, redone; a code not on the scale is refused and writes nothing.
+    w.go(Column::Grade, 11);
+    w.type(QStringLiteral("7"));
+    w.key(Qt::Key_Return);
+    const QVariant seven = w.mark(11, MarkField::Rung);
+    CHECK_FALSE(seven.isNull());
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.mark(11, MarkField::Rung).isNull());
+    w.key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(w.mark(11, MarkField::Rung) == seven);
+    w.go(Column::Grade, 12);
+    w.type(QStringLiteral("Z"));
+    w.key(Qt::Key_Return);
+    CHECK(w.mark(12, MarkField::Rung).isNull());
+
+    // Feedback typed in a cell: F2 starts, Enter saves; undone whole.
+    w.go(Column::WhatWentWell, 13);
+    w.key(Qt::Key_F2);
+    w.type(QStringLiteral("Strong hook"));
+    w.key(Qt::Key_Return);
+    CHECK(w.mark(13, MarkField::WhatWentWell) == QStringLiteral("Strong hook"));
+    CHECK(w.view()->currentIndex().row() == 14);
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.mark(13, MarkField::WhatWentWell) == QString());
+}
+
+TEST_CASE("Feedback beside the grid is saved as it is typed, for the pupil it was typed for")
+{
+    MarkingWindow w;
+    w.go(Column::Light, 4);
+    QPlainTextEdit* next = w.page()->feedbackEditor(2);
+    REQUIRE(next);
+    next->setFocus();
+    REQUIRE(test::waitFor([&] { return next->hasFocus(); }));
+    w.type(QStringLiteral("Use a counter-argument in paragraph three"));
+    // Written after a pause in typing, with no other action.
+    REQUIRE(test::waitFor([&] {
+        return w.mark(4, MarkField::NextStep) == QStringLiteral("Use a counter-argument in paragraph three");
+    }, 3000));
+    // Typing then moving to another pupil at once: written for the first pupil, not the second.
+    w.type(QStringLiteral("."));
+    w.view()->setFocus();
+    w.go(Column::Light, 5);
+    CHECK(w.mark(4, MarkField::NextStep) == QStringLiteral("Use a counter-argument in paragraph three."));
+    CHECK(w.mark(5, MarkField::NextStep) == QString());
+    CHECK(next->toPlainText().isEmpty()); // the next pupil's, empty
+    // The typing was one undo step (the pause does not split it).
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.mark(4, MarkField::NextStep) == QString());
+}
