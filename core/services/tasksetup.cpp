@@ -59,11 +59,39 @@ QStringList problemsWithTask(Database& db, const TaskDetails& d)
         problems << tr("Choose the group the task is for.");
     if (d.subjectId && !Repository<Subject>(db).find(*d.subjectId))
         problems << tr("That subject is no longer in this school file.");
+    if (d.marksOutOf && (*d.marksOutOf < 1 || *d.marksOutOf > 200))
+        problems << tr("Marks can be out of 1 to 200.");
     if (d.scaleId && !Repository<Scale>(db).find(*d.scaleId))
         problems << tr("That scale is no longer in this school file.");
     if (d.setById && !Repository<Staff>(db).find(*d.setById))
         problems << tr("That member of staff is no longer in this school file.");
     return problems;
+}
+
+RowId marksScale(Database& db, int outOf)
+{
+    Transaction transaction(db);
+    const QString code = QStringLiteral("marks-%1").arg(outOf);
+    if (const std::optional<Scale> existing = Repository<Scale>(db).first("code = ?1", code)) {
+        transaction.commit();
+        return existing->id;
+    }
+    Scale scale;
+    scale.code = code;
+    scale.name = tr("Marks out of %1").arg(outOf);
+    scale.description = tr("A mark from 0 to %1").arg(outOf);
+    const RowId id = Repository<Scale>(db).insert(scale);
+    Repository<Rung> rungs(db);
+    for (int m = 0; m <= outOf; ++m) {
+        Rung r;
+        r.scaleId = id;
+        r.position = m;
+        r.code = QString::number(m);
+        r.label = tr("%1 out of %2").arg(m).arg(outOf);
+        rungs.insert(r);
+    }
+    transaction.commit();
+    return id;
 }
 
 RowId createTask(Database& db, const TaskDetails& d)
@@ -77,7 +105,7 @@ RowId createTask(Database& db, const TaskDetails& d)
     task.title = d.title.simplified();
     task.learningIntention = d.learningIntention.trimmed();
     task.setOn = d.setOn;
-    task.scaleId = d.scaleId;
+    task.scaleId = d.marksOutOf ? std::optional<RowId>(marksScale(db, *d.marksOutOf)) : d.scaleId;
     task.setById = d.setById ? d.setById : setup::whoIAm(db);
     const RowId id = Repository<Task>(db).insert(task);
     insertCriteria(db, id, tidiedCriteria(d.criteria));

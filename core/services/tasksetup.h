@@ -26,7 +26,8 @@ struct TaskDetails
     QDate setOn;
     QString learningIntention;
     QStringList criteria;         // in order; empty lines are dropped
-    std::optional<RowId> scaleId; // empty: traffic lights only
+    std::optional<RowId> scaleId; // empty: traffic lights only (or marks, below)
+    std::optional<int> marksOutOf; // marks out of N (1 to 200): graded on the scale "Marks out of N"
     std::optional<RowId> setById; // empty: whoever "This is me" names on this computer
 };
 
@@ -45,6 +46,9 @@ struct TaskSummary
 // One sentence per problem: a title and a group are needed, the group, subject, scale and teacher
 // must be in the file, no text longer than it may be.
 QStringList problemsWithTask(Database& db, const TaskDetails& details);
+
+// The scale of marks 0 to `outOf`, made the first time a task is marked out of that number.
+RowId marksScale(Database& db, int outOf);
 
 // Makes the task and its criteria in one transaction. Throws StorageError with the problems.
 RowId createTask(Database& db, const TaskDetails& details);

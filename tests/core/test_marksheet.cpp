@@ -128,3 +128,29 @@ TEST_CASE("The mark sheet lists the group by family name with every mark, and on
             StorageError);
     }
 }
+
+TEST_CASE("A task marked out of N is graded on a scale of 0 to N, made once and shared", "[marking]")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    setup::createSchoolFile(path, QStringLiteral("Oakfield"));
+    auto db = Database::open(path);
+    setup::GroupDetails g;
+    g.name = QStringLiteral("8A/Sc");
+    g.academicYear = 2026;
+    TaskDetails d;
+    d.groupId = setup::addGroup(*db, g);
+    d.title = QStringLiteral("Forces quiz");
+    d.marksOutOf = 20;
+    const RowId first = createTask(*db, d);
+    const std::optional<MarkSheet> sheet = markSheet(*db, first);
+    REQUIRE(sheet);
+    CHECK(sheet->scaleName == QStringLiteral("Marks out of 20"));
+    REQUIRE(sheet->rungs.size() == 21);
+    CHECK(sheet->rungs.front().code == QStringLiteral("0"));
+    CHECK(sheet->rungs.back().code == QStringLiteral("20"));
+    const RowId second = createTask(*db, d);
+    CHECK(markSheet(*db, second)->scaleId == sheet->scaleId);
+    d.marksOutOf = 0;
+    CHECK_THROWS_AS(createTask(*db, d), StorageError);
+}
