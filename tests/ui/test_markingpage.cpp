@@ -2,6 +2,10 @@
 // the grid, fill down as one undo step, each kind of edit undone and redone, and the feedback
 // beside the grid saved as it is typed.
 #include "app/schooldocument.h"
+#include "group/grouppage.h"
+#include "marking/taskdialog.h"
+#include "services/marksheet.h"
+#include "shell/mainactions.h"
 #include "marking/markingmodel.h"
 #include "marking/markingpage.h"
 #include "marking/markingview.h"
@@ -17,7 +21,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTreeView>
 #include <QTest>
 #include <QUndoStack>
 
@@ -238,4 +247,52 @@ TEST_CASE("Feedback beside the grid is saved as it is typed, for the pupil it wa
     // The typing was one undo step (the pause does not split it).
     w.key(Qt::Key_Z, Qt::ControlModifier);
     CHECK(w.mark(4, MarkField::NextStep) == QString());
+}
+
+TEST_CASE("A new task is made from the group page by keyboard, opens at its grid, and its making undoes")
+{
+    MarkingWindow w;
+    REQUIRE(w.window().showGroup(w.group));
+    REQUIRE(w.window().groupPage()->tasksView()->model()->rowCount() == 1); // the fixture's own task
+    bool answered = false;
+    test::answerNextModal([&](QWidget* modal) {
+        auto* dialog = qobject_cast<TaskDialog*>(modal);
+        REQUIRE(dialog);
+        answered = true;
+        CHECK(dialog->groupBox()->currentData().toLongLong() == w.group); // the group on show
+        QApplication::setActiveWindow(dialog);
+        REQUIRE(QApplication::focusWidget() == dialog->titleEdit());
+        QTest::keyClicks(dialog->titleEdit(), QStringLiteral("Speech writing"));
+        // Reuse the first task's criteria, then mark out of 10.
+        dialog->reuseBox()->setCurrentIndex(1);
+        Q_EMIT dialog->reuseBox()->activated(1);
+        CHECK(dialog->criteriaEdit()->toPlainText().contains(QStringLiteral("rhetorical questions")));
+        dialog->scaleBox()->setCurrentIndex(dialog->scaleBox()->findText(QStringLiteral("Marks out of…")));
+        dialog->marksBox()->setValue(10);
+        QTest::keyClick(dialog->titleEdit(), Qt::Key_Return);
+    });
+    const int steps = w.undo().count();
+    w.window().actions().newTask->trigger();
+    REQUIRE(answered);
+    CHECK(w.undo().count() == steps + 1);
+    REQUIRE(w.window().pages()->currentWidget() == w.page());
+    const RowId made = w.page()->taskId();
+    CHECK(made != w.task);
+    CHECK(w.page()->model()->sheet().title == QStringLiteral("Speech writing"));
+    CHECK(w.page()->model()->sheet().criteria.size() == 2);
+    CHECK(w.page()->model()->sheet().scaleName == QStringLiteral("Marks out of 10"));
+    CHECK(w.page()->model()->rowCount() == 30);
+    QApplication::setActiveWindow(&w.window()); // no window manager gives it back after the dialog
+    REQUIRE(test::waitFor([&] { return w.view()->hasFocus(); }));
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK_FALSE(marking::markSheet(w.db(), made));
+    // The group's list of tasks opens a task's grid on Enter.
+    REQUIRE(w.window().showGroup(w.group));
+    QTreeView* tasks = w.window().groupPage()->tasksView();
+    REQUIRE(tasks->model()->rowCount() == 1);
+    tasks->setFocus();
+    tasks->setCurrentIndex(tasks->model()->index(0, 0));
+    QTest::keyClick(tasks, Qt::Key_Return);
+    CHECK(w.window().pages()->currentWidget() == w.page());
+    CHECK(w.page()->taskId() == w.task);
 }

@@ -4,6 +4,7 @@
 #include "app/schooldocument.h"
 #include "demo/demogenerator.h"
 #include "palette.h"
+#include "marking/markingpage.h"
 #include "pupil/pupilpage.h"
 #include "calendar/schoolcalendar.h"
 #include "services/newyear.h"
@@ -78,6 +79,8 @@ AppController::AppController(Settings& settings, QObject* parent)
     connect(actions.importRoster, &QAction::triggered, this, [this] { importRoster(); });
     connect(actions.schoolSetup, &QAction::triggered, this, [this] { openSchoolSetup(); });
     connect(actions.markLeft, &QAction::triggered, this, &AppController::markPupilLeft);
+    connect(actions.newTask, &QAction::triggered, this, &AppController::newTask);
+    connect(actions.copyTask, &QAction::triggered, this, &AppController::copyTask);
     connect(actions.newYear, &QAction::triggered, this, &AppController::startNewYear);
     connect(actions.schoolMenu, &QMenu::aboutToShow, this, &AppController::updatePupilActions);
     connect(window_->pages(), &QStackedWidget::currentChanged, this, &AppController::updatePupilActions);
@@ -603,6 +606,9 @@ void AppController::updatePupilActions()
     action->setText(standing && standing->leftOn.isValid() && standing->leftOn <= document_->today()
                         ? tr("Re-&admit Pupil")
                         : tr("Mark Pupil as &Left…"));
+    MarkingPage* marking = window_->markingPage();
+    window_->actions().copyTask->setEnabled(session && !session->isReadOnly() && marking && marking->isVisible() &&
+                                            marking->taskId() != 0);
 }
 
 void AppController::markPupilLeft()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/commandline.h"
+#include "domain/entity.h"
 #include "storage/database.h"
 
 #include <QObject>
@@ -55,6 +56,9 @@ public:
     void markPupilLeft();                         // File ▸ Mark Pupil as Left… / Re-admit Pupil
     void startNewYear();                          // File ▸ Start New Academic Year…
     void updatePupilActions();
+    void newTask();  // Marking ▸ New Task… (taskactions.cpp)
+    void copyTask(); // Marking ▸ Copy Task…
+    void makeTask(RowId groupId, RowId copyOf);
     std::function<void(const QString&)> problemReporter(); // said in the status bar and a message box
     SchoolSetupDialog* schoolSetupDialog() const { return setupDialog_; }
     // Backs up to dest with a progress dialog; true if the copy is in place. Errors are shown.

@@ -6,12 +6,17 @@
 #include "queries/rosterqueries.h"
 #include "repo/repository.h"
 #include "services/schoolsession.h"
+#include "services/tasksetup.h"
 #include "storage/transaction.h"
 #include "widgets/listkeys.h"
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStandardItemModel>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -20,7 +25,9 @@ namespace waymark {
 
 GroupPage::GroupPage(QWidget* parent)
     : LazyPage(parent), title_(new QLabel(this)), details_(new QLabel(this)), model_(new GroupMembersModel(this)),
-      view_(new QTreeView(this))
+      view_(new QTreeView(this)), tasksTitle_(new QLabel(tr("&Tasks"), this)),
+      newTask_(new QPushButton(tr("&New Task…"), this)), tasks_(new QStandardItemModel(this)),
+      tasksView_(new QTreeView(this))
 {
     title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     details_->setWordWrap(true);
@@ -43,10 +50,32 @@ GroupPage::GroupPage(QWidget* parent)
             Q_EMIT pupilActivated(id);
     });
 
+    // The group's tasks, newest first: Enter opens one's marking grid.
+    tasksView_->setModel(tasks_);
+    tasksView_->setRootIsDecorated(false);
+    tasksView_->setUniformRowHeights(true);
+    tasksView_->setAlternatingRowColors(true);
+    tasksView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    tasksView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    tasksView_->setAccessibleName(tr("The group's tasks"));
+    chooseFirstRowOnFirstMove(tasksView_);
+    tasksTitle_->setBuddy(tasksView_);
+    newTask_->setAutoDefault(false);
+    connect(newTask_, &QPushButton::clicked, this, &GroupPage::newTaskRequested);
+    connect(tasksView_, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        if (const RowId id = index.siblingAtColumn(0).data(TaskIdRole).toLongLong(); id != 0)
+            Q_EMIT taskActivated(id);
+    });
+    auto* tasksBar = new QHBoxLayout;
+    tasksBar->addWidget(tasksTitle_, 1);
+    tasksBar->addWidget(newTask_);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
     layout->addWidget(details_);
-    layout->addWidget(view_, 1);
+    layout->addWidget(view_, 3);
+    layout->addLayout(tasksBar);
+    layout->addWidget(tasksView_, 2);
     updateFonts();
 }
 
@@ -84,6 +113,7 @@ void GroupPage::reload()
 {
     std::optional<Group> group;
     std::vector<PupilSummary> pupils;
+    std::vector<marking::TaskSummary> tasks;
     QString subject, teacher;
     if (session_ && groupId_ != 0) {
         Database& db = session_->db();
@@ -91,6 +121,7 @@ void GroupPage::reload()
         group = Repository<Group>(db).find(groupId_);
         if (group) {
             pupils = pupilsOfGroup(db, groupId_, today_);
+            tasks = marking::tasksOf(db, groupId_);
             if (const auto s = group->subjectId ? Repository<Subject>(db).find(*group->subjectId) : std::nullopt)
                 subject = s->name;
             if (const auto t = group->teacherId ? Repository<Staff>(db).find(*group->teacherId) : std::nullopt)
@@ -103,8 +134,20 @@ void GroupPage::reload()
         title_->clear();
         details_->clear();
         model_->setPupils({});
+        tasks_->clear();
         return;
     }
+    tasks_->clear();
+    tasks_->setHorizontalHeaderLabels({tr("Task"), tr("Set on"), tr("Criteria"), tr("Marked")});
+    for (const marking::TaskSummary& t : tasks) {
+        auto* title = new QStandardItem(t.title);
+        title->setData(t.id, TaskIdRole);
+        auto* date = new QStandardItem(QLocale().toString(t.setOn, QLocale::ShortFormat));
+        auto* criteria = new QStandardItem(QString::number(t.criteria));
+        auto* marked = new QStandardItem(tr("%1 of %2").arg(t.marked).arg(pupils.size()));
+        tasks_->appendRow({title, date, criteria, marked});
+    }
+    tasksTitle_->setText(tasks.empty() ? tr("&Tasks: none yet") : tr("&Tasks (%1)").arg(tasks.size()));
 
     title_->setText(group->name);
     QStringList parts{displayName(group->kind)};
@@ -120,6 +163,7 @@ void GroupPage::reload()
     model_->setPupils(std::move(pupils));
     for (int c = 0; c < GroupMembersModel::YearColumn; ++c)
         view_->resizeColumnToContents(c);
+    tasksView_->resizeColumnToContents(0);
 }
 
 } // namespace waymark

@@ -6,6 +6,8 @@
 #include <QDate>
 
 class QLabel;
+class QPushButton;
+class QStandardItemModel;
 class QTreeView;
 
 namespace waymark {
@@ -29,9 +31,14 @@ public:
 
     GroupMembersModel* model() const { return model_; }
     QTreeView* view() const { return view_; }
+    QTreeView* tasksView() const { return tasksView_; }
+
+    enum { TaskIdRole = Qt::UserRole + 1 };
 
 Q_SIGNALS:
     void pupilActivated(RowId pupilId);
+    void taskActivated(RowId taskId);
+    void newTaskRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -47,6 +54,10 @@ private:
     QLabel* details_;
     GroupMembersModel* model_;
     QTreeView* view_;
+    QLabel* tasksTitle_;
+    QPushButton* newTask_;
+    QStandardItemModel* tasks_;
+    QTreeView* tasksView_;
 };
 
 } // namespace waymark

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -75,8 +76,15 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
             Q_EMIT pupilActivated(model_->pupilAt(index.row()));
     });
 
-    auto* side = new QWidget;
-    buildSide(side);
+    // The feedback beside the grid scrolls on a small or scaled screen rather than push the window
+    // past it.
+    auto* sideContent = new QWidget;
+    buildSide(sideContent);
+    auto* side = new QScrollArea;
+    side->setWidget(sideContent);
+    side->setWidgetResizable(true);
+    side->setFrameShape(QFrame::NoFrame);
+    side->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // The grid sits in a box of its own: the focus ring drawn beside a focused widget must not
     // become a pane of the splitter.
     auto* gridBox = new QWidget;
@@ -121,7 +129,7 @@ void MarkingPage::buildSide(QWidget* side)
         parts_[i] = new QPlainTextEdit(side);
         parts_[i]->setTabChangesFocus(true);
         parts_[i]->setAccessibleName(QString(labels[i]).remove(QLatin1Char('&')));
-        parts_[i]->setMinimumHeight(fontMetrics().lineSpacing() * 3);
+        parts_[i]->setMinimumHeight(fontMetrics().lineSpacing() * 3 + 8);
         auto* label = new QLabel(labels[i], side);
         label->setBuddy(parts_[i]);
         form->addRow(label, parts_[i]);

@@ -44,6 +44,10 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     markLeft->setStatusTip(tr("Mark the pupil on show as having left (never deleted), or re-admit them."));
     newYear = make(&window, tr("Start New Academic &Year…"), QString());
     newYear->setStatusTip(tr("Next year's calendar, everyone up a year group, and this year's leavers."));
+    newTask = make(&window, tr("&New Task…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    newTask->setStatusTip(tr("Set a piece of work for a group: its learning intention, success criteria and scale."));
+    copyTask = make(&window, tr("&Copy Task…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    copyTask->setStatusTip(tr("The task on show again, for this or another group, with no marks."));
     quit = make(&window, tr("&Quit"), QStringLiteral("quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
@@ -86,6 +90,10 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     editMenu = window.menuBar()->addMenu(tr("&Edit"));
     editMenu->addAction(undo);
     editMenu->addAction(redo);
+
+    markingMenu = window.menuBar()->addMenu(tr("Mar&king"));
+    markingMenu->addAction(newTask);
+    markingMenu->addAction(copyTask);
 
     QMenu* view = window.menuBar()->addMenu(tr("&View"));
     view->addAction(dashboard);
@@ -143,6 +151,8 @@ void MainActions::setSchoolState(bool schoolOpen, bool readOnly)
     schoolSetup->setEnabled(schoolOpen && !readOnly);
     newYear->setEnabled(schoolOpen && !readOnly);
     markLeft->setEnabled(false); // until a pupil is on show (MainWindow)
+    newTask->setEnabled(schoolOpen && !readOnly);
+    copyTask->setEnabled(false); // until a task is on show (MainWindow)
     if (readOnly) {
         undo->setEnabled(false);
         redo->setEnabled(false);

@@ -30,6 +30,10 @@ public:
     QMenu* schoolMenu = nullptr;
     QAction* backUp = nullptr;
     QAction* quit = nullptr;
+    // Marking: a task for the group (or task's group) on show, or a copy of the task on show.
+    QAction* newTask = nullptr;
+    QAction* copyTask = nullptr;
+    QMenu* markingMenu = nullptr;
     QAction* undo = nullptr;
     QAction* redo = nullptr;
     QAction* dashboard = nullptr;

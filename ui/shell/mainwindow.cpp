@@ -108,6 +108,8 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
         });
     }
     connect(groupPage_, &GroupPage::pupilActivated, this, &MainWindow::showPupil);
+    connect(groupPage_, &GroupPage::taskActivated, this, &MainWindow::showTask);
+    connect(groupPage_, &GroupPage::newTaskRequested, actions_->newTask, &QAction::trigger);
     connect(&document_, &SchoolDocument::aboutToReplace, this, &MainWindow::onAboutToReplace);
     connect(&document_, &SchoolDocument::replaced, this, &MainWindow::onReplaced);
 
