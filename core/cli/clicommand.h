@@ -84,6 +84,7 @@ Command importCommand();
 Command exportCommand();
 Command groupsCommand();
 Command tasksCommand();
+Command nextStepsCommand();
 Command staffCommand();
 Command subjectsCommand();
 Command groupCommand();

@@ -54,3 +54,42 @@ TEST_CASE("tasks lists every task newest first, or one group's, as the file hold
     CHECK(none.exitCode == 2);
     CHECK(none.err.contains(QStringLiteral("There is no group called")));
 }
+
+TEST_CASE("next-steps lists the next steps awaiting a response, per class and per pupil, as the file holds them")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("demo.waymark"));
+    REQUIRE(test::runCli({QStringLiteral("demo"), path, QStringLiteral("--pupils"), QStringLiteral("40"),
+                          QStringLiteral("--years"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3"),
+                          QStringLiteral("--today"), QStringLiteral("2026-11-23")})
+                .exitCode == 0);
+    const QString awaited = QStringLiteral(
+        "FROM feedback f JOIN evidence e ON e.id = f.evidence_id AND e.deleted = 0 JOIN task t ON t.id = e.task_id "
+        "AND t.deleted = 0 JOIN pupil p ON p.id = e.pupil_id AND p.deleted = 0 WHERE f.deleted = 0 AND "
+        "trim(f.next_step) <> '' AND trim(f.pupil_response) = '' AND f.next_step_met IS NULL");
+    const test::CliRun all = test::runCli({QStringLiteral("next-steps"), path});
+    REQUIRE(all.exitCode == 0);
+    const QJsonArray steps = QJsonDocument::fromJson(all.out.toUtf8()).array();
+    CHECK(steps.size() == test::sqliteShell(path, QStringLiteral("SELECT count(*) ") + awaited).toInt());
+    REQUIRE(steps.size() > 0);
+    const QJsonObject first = steps.first().toObject();
+    CHECK(first.keys() == QStringList({QStringLiteral("date"), QStringLiteral("group"), QStringLiteral("next_step"),
+                                       QStringLiteral("pupil"), QStringLiteral("task"), QStringLiteral("title"),
+                                       QStringLiteral("upn")}));
+    const QString upn = first.value(QStringLiteral("upn")).toString();
+    const test::CliRun one = test::runCli({QStringLiteral("next-steps"), path, QStringLiteral("--upn"), upn});
+    REQUIRE(one.exitCode == 0);
+    const QJsonArray mine = QJsonDocument::fromJson(one.out.toUtf8()).array();
+    CHECK(mine.size() ==
+          test::sqliteShell(path, QStringLiteral("SELECT count(*) ") + awaited + QStringLiteral(" AND p.upn = '%1'").arg(upn))
+              .toInt());
+    for (const QJsonValue& s : mine)
+        CHECK(s.toObject().value(QStringLiteral("upn")).toString() == upn);
+    const QString group = first.value(QStringLiteral("group")).toString();
+    const test::CliRun forGroup = test::runCli({QStringLiteral("next-steps"), path, QStringLiteral("--group"), group,
+                                                QStringLiteral("--today"), QStringLiteral("2026-11-23")});
+    REQUIRE(forGroup.exitCode == 0);
+    for (const QJsonValue& s : QJsonDocument::fromJson(forGroup.out.toUtf8()).array())
+        CHECK(s.toObject().value(QStringLiteral("group")).toString() == group);
+    CHECK(test::runCli({QStringLiteral("next-steps"), path, QStringLiteral("--upn"), QStringLiteral("A123")}).exitCode == 2);
+}

@@ -6,6 +6,7 @@
 #include "services/groupsetup.h"
 #include "services/marking.h"
 #include "services/marksheet.h"
+#include "services/nextsteps.h"
 #include "services/pupilsetup.h"
 #include "services/schoolsetup.h"
 #include "services/subjectsetup.h"
@@ -153,4 +154,57 @@ TEST_CASE("A task marked out of N is graded on a scale of 0 to N, made once and 
     CHECK(markSheet(*db, second)->scaleId == sheet->scaleId);
     d.marksOutOf = 0;
     CHECK_THROWS_AS(createTask(*db, d), StorageError);
+}
+
+TEST_CASE("Next steps wait for the pupil's response, per class and per pupil, until it is recorded or decided", "[marking]")
+{
+    const QDate today(2026, 11, 30);
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    setup::createSchoolFile(path, QStringLiteral("Oakfield"));
+    auto db = Database::open(path);
+    setup::GroupDetails g;
+    g.name = QStringLiteral("8A/Sc");
+    g.academicYear = 2026;
+    const RowId a = setup::addGroup(*db, g);
+    g.name = QStringLiteral("8B/Sc");
+    const RowId b = setup::addGroup(*db, g);
+    std::vector<RowId> pupils;
+    for (const char* name : {"Ada", "Ben", "Cal"}) {
+        setup::NewPupil p;
+        p.legalGivenName = QString::fromLatin1(name);
+        p.legalFamilyName = QStringLiteral("Pupil");
+        pupils.push_back(setup::addPupil(*db, p, today));
+    }
+    TaskDetails d;
+    d.groupId = a;
+    d.title = QStringLiteral("Forces");
+    d.setOn = today.addDays(-7);
+    const RowId forces = createTask(*db, d);
+    d.groupId = b;
+    d.title = QStringLiteral("Cells");
+    const RowId cells = createTask(*db, d);
+    const auto step = [&](RowId task, RowId pupil, MarkField f, QVariant v, QVariant before = QString()) {
+        setMarks(*db, task, {{{pupil, f, 0, std::move(v)}, std::move(before)}}, today);
+    };
+    step(forces, pupils[0], MarkField::NextStep, QStringLiteral("Label the arrows"));
+    step(forces, pupils[1], MarkField::NextStep, QStringLiteral("Add units"));
+    step(forces, pupils[2], MarkField::Light, QStringLiteral("green")); // no next step: nothing awaited
+    step(cells, pupils[0], MarkField::NextStep, QStringLiteral("Draw the nucleus"));
+
+    CHECK(awaitedNextSteps(*db, std::nullopt, std::nullopt).size() == 3);
+    const auto forA = awaitedNextSteps(*db, a, std::nullopt);
+    REQUIRE(forA.size() == 2);
+    CHECK(forA[0].pupil == QStringLiteral("Ada Pupil"));
+    CHECK(forA[0].nextStep == QStringLiteral("Label the arrows"));
+    CHECK(forA[0].group == QStringLiteral("8A/Sc"));
+    const auto forAda = awaitedNextSteps(*db, std::nullopt, pupils[0]);
+    REQUIRE(forAda.size() == 2);
+    CHECK(forAda[1].task == QStringLiteral("Cells"));
+
+    // A response recorded, or the step decided (met or not), ends the wait.
+    step(forces, pupils[0], MarkField::PupilResponse, QStringLiteral("Done"));
+    step(forces, pupils[1], MarkField::NextStepMet, false, QVariant());
+    CHECK(awaitedNextSteps(*db, a, std::nullopt).empty());
+    CHECK(awaitedNextSteps(*db, std::nullopt, pupils[0]).size() == 1);
 }

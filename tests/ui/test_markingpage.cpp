@@ -296,3 +296,24 @@ TEST_CASE("A new task is made from the group page by keyboard, opens at its grid
     CHECK(w.window().pages()->currentWidget() == w.page());
     CHECK(w.page()->taskId() == w.task);
 }
+
+TEST_CASE("A next step awaiting a response is opened from the class list and its response recorded")
+{
+    MarkingWindow w;
+    setMarks(w.db(), w.task, {{Mark{w.pupils[7], MarkField::NextStep, 0, QStringLiteral("Add a counter-argument")}, QString()}},
+             w.school.today);
+    REQUIRE(w.window().showGroup(w.group));
+    QTreeView* awaited = w.window().groupPage()->awaitedView();
+    REQUIRE(test::waitFor([&] { return awaited->model()->rowCount() == 1; }));
+    awaited->setFocus();
+    awaited->setCurrentIndex(awaited->model()->index(0, 0));
+    QTest::keyClick(awaited, Qt::Key_Return);
+    REQUIRE(w.window().pages()->currentWidget() == w.page());
+    CHECK(w.page()->currentPupil() == w.pupils[7]);
+    REQUIRE(test::waitFor([&] { return w.page()->responseEditor()->hasFocus(); }));
+    w.type(QStringLiteral("Done in green pen"));
+    w.page()->commitPendingEdits();
+    CHECK(w.mark(7, MarkField::PupilResponse) == QStringLiteral("Done in green pen"));
+    REQUIRE(w.window().showGroup(w.group));
+    CHECK(test::waitFor([&] { return awaited->model()->rowCount() == 0; }));
+}

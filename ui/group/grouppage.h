@@ -32,12 +32,15 @@ public:
     GroupMembersModel* model() const { return model_; }
     QTreeView* view() const { return view_; }
     QTreeView* tasksView() const { return tasksView_; }
+    QTreeView* awaitedView() const { return awaitedView_; }
 
-    enum { TaskIdRole = Qt::UserRole + 1 };
+    enum { TaskIdRole = Qt::UserRole + 1, PupilIdRole };
 
 Q_SIGNALS:
     void pupilActivated(RowId pupilId);
     void taskActivated(RowId taskId);
+    // A next step awaiting the pupil's response: open the task at that pupil.
+    void awaitedActivated(RowId taskId, RowId pupilId);
     void newTaskRequested();
 
 protected:
@@ -58,6 +61,9 @@ private:
     QPushButton* newTask_;
     QStandardItemModel* tasks_;
     QTreeView* tasksView_;
+    QLabel* awaitedTitle_;
+    QStandardItemModel* awaited_;
+    QTreeView* awaitedView_;
 };
 
 } // namespace waymark

@@ -225,6 +225,16 @@ bool MarkingPage::showTask(RowId taskId)
     return taskId_ != 0;
 }
 
+void MarkingPage::showResponseOf(RowId pupilId)
+{
+    const int row = model_->rowOf(pupilId);
+    if (row < 0)
+        return;
+    view_->setCurrentIndex(model_->index(row, std::max(0, model_->columnOf(MarkingModel::Column::NextStep))));
+    view_->scrollTo(view_->currentIndex());
+    response_->setFocus(Qt::OtherFocusReason);
+}
+
 void MarkingPage::reload()
 {
     if (taskId_ == 0) {

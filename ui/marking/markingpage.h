@@ -39,6 +39,8 @@ public:
     // False (and an empty page) if there is no such live task.
     bool showTask(RowId taskId);
     RowId taskId() const { return taskId_; }
+    // Goes to a pupil's row and to their response, to record how they acted on the next step.
+    void showResponseOf(RowId pupilId);
     // Writes any feedback still being typed.
     void commitPendingEdits();
 

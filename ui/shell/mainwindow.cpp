@@ -109,6 +109,10 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
     }
     connect(groupPage_, &GroupPage::pupilActivated, this, &MainWindow::showPupil);
     connect(groupPage_, &GroupPage::taskActivated, this, &MainWindow::showTask);
+    connect(groupPage_, &GroupPage::awaitedActivated, this, [this](RowId task, RowId pupil) {
+        if (showTask(task))
+            markingPage_->showResponseOf(pupil);
+    });
     connect(groupPage_, &GroupPage::newTaskRequested, actions_->newTask, &QAction::trigger);
     connect(&document_, &SchoolDocument::aboutToReplace, this, &MainWindow::onAboutToReplace);
     connect(&document_, &SchoolDocument::replaced, this, &MainWindow::onReplaced);
@@ -212,7 +216,7 @@ void MainWindow::refreshChanged()
                          "calendar_half_term", "calendar_closure"})) {
         dashboard_->invalidate();
     }
-    if (touches(tables, {"pupil", "pupil_group", "group_member", "staff", "subject", "task"}))
+    if (touches(tables, {"pupil", "pupil_group", "group_member", "staff", "subject", "task", "evidence", "feedback"}))
         groupPage_->invalidate();
     if (markingPage_ && touches(tables, {"pupil", "pupil_group", "group_member", "staff", "subject", "task",
                                          "success_criterion", "evidence", "criterion_judgement", "criterion_assessment",
