@@ -317,3 +317,36 @@ TEST_CASE("A next step awaiting a response is opened from the class list and its
     REQUIRE(w.window().showGroup(w.group));
     CHECK(test::waitFor([&] { return awaited->model()->rowCount() == 0; }));
 }
+
+TEST_CASE("The pupil's own and a peer's light per criterion are set beside the grid, and the grid shows where views differ")
+{
+    MarkingWindow w;
+    w.go(Column::Criterion, 2, w.sc1);
+    w.type(QStringLiteral("1")); // the teacher: not yet
+    QComboBox* self = w.page()->criterionLightBox(0, false);
+    QComboBox* peer = w.page()->criterionLightBox(1, true);
+    REQUIRE(self);
+    REQUIRE(peer);
+    self->setFocus();
+    REQUIRE(test::waitFor([&] { return self->hasFocus(); }));
+    w.type(QStringLiteral("g"));
+    CHECK(w.mark(2, MarkField::SelfCriterion, w.sc1) == QStringLiteral("green"));
+    peer->setFocus();
+    REQUIRE(test::waitFor([&] { return peer->hasFocus(); }));
+    w.type(QStringLiteral("a"));
+    CHECK(w.mark(2, MarkField::PeerCriterion, w.sc2) == QStringLiteral("amber"));
+    // The pupil thinks green, the teacher said not yet: the grid says so.
+    const QModelIndex cell = w.model()->index(2, w.model()->columnOf(Column::Criterion, w.sc1));
+    REQUIRE(test::waitFor([&] { return !cell.data(MarkingModel::DiffersRole).toString().isEmpty(); }));
+    CHECK(cell.data(MarkingModel::DiffersRole).toString().contains(QStringLiteral("green")));
+    // And the task's own self light against the teacher's light.
+    w.view()->setFocus();
+    w.go(Column::Light, 2);
+    w.type(QStringLiteral("r"));
+    w.go(Column::SelfLight, 2);
+    w.type(QStringLiteral("g"));
+    CHECK(w.model()->index(2, w.model()->columnOf(Column::SelfLight)).data(MarkingModel::DiffersRole).toString().contains(
+        QStringLiteral("red")));
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.model()->index(2, w.model()->columnOf(Column::SelfLight)).data(MarkingModel::DiffersRole).toString().isEmpty());
+}

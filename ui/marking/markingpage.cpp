@@ -13,6 +13,8 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -160,15 +162,18 @@ void MarkingPage::buildSide(QWidget* side)
     bindings_.push_back(bindText(respondedOn_, int(MarkField::RespondedOn), tr("Set the response date")));
     bindings_.push_back(bindText(met_, int(MarkField::NextStepMet), tr("Set whether the next step was met")));
     sideLayout_->addLayout(form);
+    views_ = new QGroupBox(tr("Their own view and a peer's, per criterion"), side);
+    viewsGrid_ = new QGridLayout(views_);
+    sideLayout_->addWidget(views_);
     sideLayout_->addStretch(0);
 }
 
-FieldBinding* MarkingPage::bindText(QWidget* editor, int field, const QString& undoText)
+FieldBinding* MarkingPage::bindText(QWidget* editor, int field, const QString& undoText, RowId criterionId)
 {
     const auto markField = static_cast<MarkField>(field);
     return new FieldBinding(
         editor,
-        [this, markField, undoText](const QVariant& value, const QVariant& base, quint64 session) {
+        [this, markField, undoText, criterionId](const QVariant& value, const QVariant& base, quint64 session) {
             if (shownPupil_ == 0 || taskId_ == 0)
                 return false;
             QPointer<MarkingPage> self(this);
@@ -184,12 +189,72 @@ FieldBinding* MarkingPage::bindText(QWidget* editor, int field, const QString& u
             if (markField == MarkField::RespondedOn && !value.toDate().isValid())
                 stored = QVariant();
             undo_.push(new SetMarksCommand(session_.db(), taskId_,
-                                           {{marking::Mark{shownPupil_, markField, 0, stored}, base}}, today_,
+                                           {{marking::Mark{shownPupil_, markField, criterionId, stored}, base}}, today_,
                                            undoText, report, session));
             *firstTime = false;
             return !failed;
         },
         this);
+}
+
+void MarkingPage::buildCriterionViews()
+{
+    const marking::MarkSheet& sheet = model_->sheet();
+    if (viewsTask_ == sheet.taskId && int(judgementLabels_.size()) == int(sheet.criteria.size()))
+        return;
+    commitPendingEdits();
+    viewsTask_ = sheet.taskId;
+    for (FieldBinding* b : selfBindings_)
+        delete b;
+    for (FieldBinding* b : peerBindings_)
+        delete b;
+    for (QWidget* w : viewWidgets_)
+        delete w;
+    selfBindings_.clear();
+    peerBindings_.clear();
+    viewWidgets_.clear();
+    judgementLabels_.clear();
+    const auto add = [this](QWidget* w, int row, int column) {
+        viewsGrid_->addWidget(w, row, column);
+        viewWidgets_.push_back(w);
+    };
+    add(new QLabel(tr("Yours"), views_), 0, 1);
+    add(new QLabel(tr("Self"), views_), 0, 2);
+    add(new QLabel(tr("Peer"), views_), 0, 3);
+    for (std::size_t i = 0; i < sheet.criteria.size(); ++i) {
+        const int row = int(i) + 1;
+        auto* name = new QLabel(tr("SC%1").arg(i + 1), views_);
+        name->setToolTip(sheet.criteria[i].text);
+        add(name, row, 0);
+        auto* judgement = new QLabel(views_);
+        judgementLabels_.push_back(judgement);
+        add(judgement, row, 1);
+        for (const bool peer : {false, true}) {
+            auto* box = new QComboBox(views_);
+            box->addItem(tr("—"), QString());
+            box->addItem(tr("Red"), QStringLiteral("red"));
+            box->addItem(tr("Amber"), QStringLiteral("amber"));
+            box->addItem(tr("Green"), QStringLiteral("green"));
+            box->setAccessibleName(peer ? tr("Peer's light for success criterion %1").arg(i + 1)
+                                        : tr("Pupil's own light for success criterion %1").arg(i + 1));
+            box->setToolTip(sheet.criteria[i].text);
+            add(box, row, peer ? 3 : 2);
+            FieldBinding* binding =
+                bindText(box, int(peer ? MarkField::PeerCriterion : MarkField::SelfCriterion),
+                         peer ? tr("Set a peer's light") : tr("Set the pupil's own light"), sheet.criteria[i].id);
+            binding->setReadOnly(readOnly_);
+            (peer ? peerBindings_ : selfBindings_).push_back(binding);
+        }
+    }
+    views_->setVisible(!sheet.criteria.empty());
+}
+
+QComboBox* MarkingPage::criterionLightBox(int index, bool peer) const
+{
+    const auto& bindings = peer ? peerBindings_ : selfBindings_;
+    if (index < 0 || index >= int(bindings.size()))
+        return nullptr;
+    return qobject_cast<QComboBox*>(bindings[std::size_t(index)]->editor());
 }
 
 QPlainTextEdit* MarkingPage::feedbackEditor(int part) const
@@ -203,11 +268,19 @@ void MarkingPage::setReadOnly(bool readOnly)
     model_->setReadOnly(readOnly);
     for (FieldBinding* b : bindings_)
         b->setReadOnly(readOnly);
+    for (FieldBinding* b : selfBindings_)
+        b->setReadOnly(readOnly);
+    for (FieldBinding* b : peerBindings_)
+        b->setReadOnly(readOnly);
 }
 
 void MarkingPage::commitPendingEdits()
 {
     for (FieldBinding* b : bindings_)
+        b->commitPending();
+    for (FieldBinding* b : selfBindings_)
+        b->commitPending();
+    for (FieldBinding* b : peerBindings_)
         b->commitPending();
 }
 
@@ -326,6 +399,21 @@ void MarkingPage::showCurrentPupil(bool force)
     bindings_[3]->showStored(row ? row->pupilResponse : QString(), force);
     bindings_[4]->showStored(row && row->respondedOn.isValid() ? QVariant(row->respondedOn) : QVariant(), force);
     bindings_[5]->showStored(row && row->nextStepMet ? QVariant(*row->nextStepMet) : QVariant(), force);
+    buildCriterionViews();
+    const marking::MarkSheet& sheet = model_->sheet();
+    for (std::size_t i = 0; i < judgementLabels_.size() && i < sheet.criteria.size(); ++i) {
+        const RowId c = sheet.criteria[i].id;
+        const auto find = [c](const std::map<RowId, QString>& m) {
+            const auto it = m.find(c);
+            return it == m.end() ? QString() : it->second;
+        };
+        const QString judgement = row ? find(row->judgements) : QString();
+        judgementLabels_[i]->setText(judgement.isEmpty() ? tr("—") : MarkingModel::judgementName(judgement));
+        selfBindings_[i]->showStored(row ? find(row->selfCriteria) : QString(), force);
+        peerBindings_[i]->showStored(row ? find(row->peerCriteria) : QString(), force);
+        for (QWidget* w : {selfBindings_[i]->editor(), peerBindings_[i]->editor()})
+            w->setEnabled(row != nullptr);
+    }
     if (force)
         Q_EMIT currentPupilChanged(pupil);
 }

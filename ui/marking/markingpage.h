@@ -7,6 +7,8 @@
 #include <QPointer>
 
 class QComboBox;
+class QGridLayout;
+class QGroupBox;
 class QLabel;
 class QPlainTextEdit;
 class QSplitter;
@@ -67,7 +69,8 @@ private:
     void showCurrentPupil(bool force);
     void updateHeader();
     void updateFonts();
-    FieldBinding* bindText(QWidget* editor, int field, const QString& undoText);
+    FieldBinding* bindText(QWidget* editor, int field, const QString& undoText, RowId criterionId = 0);
+    void buildCriterionViews();
 
     SchoolSession& session_;
     QUndoStack& undo_;
@@ -91,6 +94,18 @@ private:
     QComboBox* met_ = nullptr;
     QVBoxLayout* sideLayout_ = nullptr;
     std::vector<FieldBinding*> bindings_;
+    // Per criterion: the teacher's judgement, and the pupil's own and a peer's light.
+    QGroupBox* views_ = nullptr;
+    QGridLayout* viewsGrid_ = nullptr;
+    std::vector<QWidget*> viewWidgets_;
+    std::vector<QLabel*> judgementLabels_;
+    std::vector<FieldBinding*> selfBindings_;
+    std::vector<FieldBinding*> peerBindings_;
+    RowId viewsTask_ = 0;
+
+public:
+    // The pupil's own (or a peer's) light for the task's criterion `index`, beside the grid.
+    QComboBox* criterionLightBox(int index, bool peer) const;
 };
 
 } // namespace waymark
