@@ -28,7 +28,7 @@ std::vector<Command> allCommands()
     return {initCommand(),     demoCommand(),   checkCommand(),     statsCommand(),  backupCommand(),
             schoolCommand(),   pupilsCommand(), addPupilCommand(),  importCommand(), exportCommand(),
             groupsCommand(),   groupCommand(), tasksCommand(), nextStepsCommand(),  pupilLeftCommand(), staffCommand(),  subjectsCommand(),
-            calendarCommand(), newYearCommand()};
+            calendarCommand(), newYearCommand(), commentsCommand()};
 }
 
 const Command* findCommand(const std::vector<Command>& commands, const QString& name)

@@ -91,6 +91,7 @@ Command groupCommand();
 Command calendarCommand();
 Command newYearCommand();
 Command pupilLeftCommand();
+Command commentsCommand();
 
 QString helpFor(const Command& command);
 // The --today option (YYYY-MM-DD), or the computer's date when it is not given; UsageError if

@@ -16,6 +16,7 @@ target_sources(waymark_core PRIVATE
     cli/cmd_subjects.cpp
     cli/cmd_group.cpp
     cli/cmd_calendar.cpp
-    cli/cmd_newyear.cpp)
+    cli/cmd_newyear.cpp
+    cli/cmd_comments.cpp)
 # `waymark-cli --version` reports the project's version.
 set_property(SOURCE cli/cli.cpp APPEND PROPERTY COMPILE_DEFINITIONS WAYMARK_VERSION="${PROJECT_VERSION}")

@@ -14,3 +14,8 @@ target_sources(waymark_core PRIVATE
     services/rosterimport.h services/rosterimport.cpp
     services/importhistory.h services/importhistory.cpp
     services/importundo.cpp)
+# The comment bank, with its starter set built in as a Qt resource (QtCore only).
+target_sources(waymark_core PRIVATE
+    services/commentbank.h services/commentbank.cpp services/commentbankcsv.cpp services/commentbankinternal.h)
+qt_add_resources(waymark_core waymark_commentbank PREFIX "/waymark" BASE services
+                 FILES services/commentbank_starter.csv)
