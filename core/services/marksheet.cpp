@@ -34,6 +34,7 @@ SheetRow readRow(const Statement& s)
     const QString given = s.text(2).isEmpty() ? s.text(1) : s.text(2);
     const QString family = s.text(4).isEmpty() ? s.text(3) : s.text(4);
     r.givenName = given;
+    r.legalGivenName = s.text(1);
     r.name = given + QLatin1Char(' ') + family;
     r.sortName = family + QStringLiteral(", ") + given;
     r.upn = s.text(5);

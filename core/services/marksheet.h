@@ -35,6 +35,7 @@ struct SheetRow
 {
     RowId pupilId = 0;
     QString givenName; // preferred first name
+    QString legalGivenName;
     QString name;      // preferred first and family name
     QString sortName;
     QString upn;

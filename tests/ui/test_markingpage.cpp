@@ -3,7 +3,9 @@
 // beside the grid saved as it is typed.
 #include "app/schooldocument.h"
 #include "group/grouppage.h"
+#include "marking/commentbankpanel.h"
 #include "marking/taskdialog.h"
+#include "services/commentbank.h"
 #include "services/marksheet.h"
 #include "shell/mainactions.h"
 #include "marking/markingmodel.h"
@@ -349,4 +351,41 @@ TEST_CASE("The pupil's own and a peer's light per criterion are set beside the g
         QStringLiteral("red")));
     w.key(Qt::Key_Z, Qt::ControlModifier);
     CHECK(w.model()->index(2, w.model()->columnOf(Column::SelfLight)).data(MarkingModel::DiffersRole).toString().isEmpty());
+}
+
+TEST_CASE("A bank comment found by typing goes into the feedback filled in for the pupil, and typed words go to the bank")
+{
+    MarkingWindow w;
+    {
+        Pupil p = *Repository<Pupil>(w.db()).find(w.pupils[5]);
+        p.preferredGivenName = QStringLiteral("Sam");
+        p.pronouns = QStringLiteral("she/her");
+        Repository<Pupil>(w.db()).update(p);
+    }
+    commentbank::add(w.db(), {CommentCategory::NextStep, std::nullopt,
+                              QStringLiteral("{name}, check {their} quotations against the text.")});
+    w.page()->refresh();
+    w.go(Column::Light, 5);
+    QPlainTextEdit* next = w.page()->feedbackEditor(2);
+    next->setFocus();
+    REQUIRE(test::waitFor([&] { return next->hasFocus(); }));
+    w.key(Qt::Key_Space, Qt::ControlModifier); // to the bank, on Next step
+    REQUIRE(test::waitFor([&] { return w.page()->commentBank()->searchField()->hasFocus(); }));
+    CHECK(w.page()->commentBank()->category() == CommentCategory::NextStep);
+    w.type(QStringLiteral("quotations"));
+    w.key(Qt::Key_Return);
+    REQUIRE(test::waitFor([&] { return next->hasFocus(); }));
+    CHECK(next->toPlainText() == QStringLiteral("Sam, check her quotations against the text."));
+    w.page()->commitPendingEdits();
+    CHECK(w.mark(5, MarkField::NextStep) == QStringLiteral("Sam, check her quotations against the text."));
+
+    // Words typed for a pupil go to the bank with the name made {name}.
+    QPlainTextEdit* well = w.page()->feedbackEditor(0);
+    well->setFocus();
+    REQUIRE(test::waitFor([&] { return well->hasFocus(); }));
+    w.type(QStringLiteral("Sam chose vivid verbs."));
+    w.key(Qt::Key_B, Qt::ControlModifier);
+    const auto bank = commentbank::list(w.db(), CommentCategory::WhatWentWell, std::nullopt, QStringLiteral("vivid verbs"));
+    REQUIRE(bank.size() == 1);
+    CHECK(bank[0].text == QStringLiteral("{name} chose vivid verbs."));
 }

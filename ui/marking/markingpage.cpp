@@ -1,5 +1,6 @@
 #include "marking/markingpage.h"
 
+#include "marking/commentbankpanel.h"
 #include "marking/markingcommands.h"
 #include "marking/markingdelegate.h"
 #include "marking/markingmodel.h"
@@ -10,7 +11,11 @@
 #include "storage/storageerror.h"
 #include "widgets/datefield.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QTextCursor>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -132,15 +137,46 @@ void MarkingPage::buildSide(QWidget* side)
         parts_[i]->setTabChangesFocus(true);
         parts_[i]->setAccessibleName(QString(labels[i]).remove(QLatin1Char('&')));
         parts_[i]->setMinimumHeight(fontMetrics().lineSpacing() * 3 + 8);
+        parts_[i]->setMaximumHeight(fontMetrics().lineSpacing() * 6 + 8);
         auto* label = new QLabel(labels[i], side);
         label->setBuddy(parts_[i]);
         form->addRow(label, parts_[i]);
         bindings_.push_back(bindText(parts_[i], int(fields[i]), steps[i]));
+        parts_[i]->installEventFilter(this);
+        parts_[i]->setToolTip(tr("Ctrl+Space: find a comment in the bank. Ctrl+B: add the selected words (or all) "
+                                 "to the bank."));
+        // Add to bank: the selected words, or the whole box, with the pupil's name made {name}.
+        auto* addToBank = new QAction(tr("Add to Comment &Bank"), parts_[i]);
+        addToBank->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+        addToBank->setShortcutContext(Qt::WidgetShortcut);
+        parts_[i]->addAction(addToBank);
+        connect(addToBank, &QAction::triggered, this, [this, i] {
+            target_ = i;
+            bank_->setCategory(static_cast<CommentCategory>(i));
+            const QString selected = parts_[i]->textCursor().selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+            bank_->addToBank(selected.isEmpty() ? parts_[i]->toPlainText() : selected);
+        });
     }
+    // The bank beside the feedback: Enter inserts the comment, filled in for the pupil, where the
+    // teacher was typing, and goes back there.
+    bank_ = new CommentBankPanel(session_, undo_, side);
+    form->addRow(bank_);
+    connect(bank_, &CommentBankPanel::insertRequested, this, [this](const QString& text) {
+        QPlainTextEdit* box = parts_[target_];
+        if (!box->isEnabled())
+            return;
+        QTextCursor cursor = box->textCursor();
+        const QString before = box->toPlainText().left(cursor.position());
+        const bool space = !before.isEmpty() && !before.endsWith(QLatin1Char(' ')) && !before.endsWith(QLatin1Char('\n'));
+        cursor.insertText(space ? QLatin1Char(' ') + text : text);
+        box->setTextCursor(cursor);
+        box->setFocus(Qt::OtherFocusReason);
+    });
     response_ = new QPlainTextEdit(side);
     response_->setTabChangesFocus(true);
     response_->setAccessibleName(tr("Pupil's response"));
-    response_->setMinimumHeight(fontMetrics().lineSpacing() * 2);
+    response_->setMinimumHeight(fontMetrics().lineSpacing() * 2 + 8);
+    response_->setMaximumHeight(fontMetrics().lineSpacing() * 4 + 8);
     auto* responseLabel = new QLabel(tr("Pupil's &response"), side);
     responseLabel->setBuddy(response_);
     form->addRow(responseLabel, response_);
@@ -308,6 +344,26 @@ void MarkingPage::showResponseOf(RowId pupilId)
     response_->setFocus(Qt::OtherFocusReason);
 }
 
+bool MarkingPage::eventFilter(QObject* watched, QEvent* event)
+{
+    for (int i = 0; i < 3; ++i) {
+        if (watched != parts_[i])
+            continue;
+        if (event->type() == QEvent::FocusIn) {
+            target_ = i;
+            bank_->setCategory(static_cast<CommentCategory>(i));
+        } else if (event->type() == QEvent::KeyPress) {
+            const auto* key = static_cast<QKeyEvent*>(event);
+            if (key->key() == Qt::Key_Space && key->modifiers() == Qt::ControlModifier) {
+                bank_->searchField()->setFocus(Qt::ShortcutFocusReason);
+                bank_->searchField()->selectAll();
+                return true;
+            }
+        }
+    }
+    return LazyPage::eventFilter(watched, event);
+}
+
 void MarkingPage::reload()
 {
     if (taskId_ == 0) {
@@ -332,7 +388,7 @@ void MarkingPage::reload()
                     kind == MarkingModel::Column::NextStep)
                     view_->setColumnWidth(c, wide);
                 else if (kind == MarkingModel::Column::Criterion)
-                    view_->setColumnWidth(c, fontMetrics().averageCharWidth() * 11);
+                    view_->setColumnWidth(c, fontMetrics().horizontalAdvance(QStringLiteral("✗ Not yet")) + 16);
                 else if (kind == MarkingModel::Column::Pupil)
                     view_->setColumnWidth(c, std::min(view_->columnWidth(c), fontMetrics().averageCharWidth() * 26));
             }
@@ -389,6 +445,9 @@ void MarkingPage::showCurrentPupil(bool force)
     if (pupil != 0)
         row = &model_->sheet().rows[std::size_t(current.row())];
     sideTitle_->setText(row ? tr("<b>Feedback for %1</b>").arg(row->name.toHtmlEscaped()) : tr("No pupil chosen"));
+    if (row)
+        bank_->setPupil(row->givenName, row->pronouns, row->legalGivenName);
+    bank_->setSubject(model_->sheet().subjectId);
     for (QWidget* w : {static_cast<QWidget*>(parts_[0]), static_cast<QWidget*>(parts_[1]),
                        static_cast<QWidget*>(parts_[2]), static_cast<QWidget*>(response_),
                        static_cast<QWidget*>(respondedOn_), static_cast<QWidget*>(met_)})

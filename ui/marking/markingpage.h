@@ -17,6 +17,7 @@ class QVBoxLayout;
 
 namespace waymark {
 
+class CommentBankPanel;
 class DateField;
 class FieldBinding;
 class MarkingDelegate;
@@ -52,6 +53,9 @@ public:
     QPlainTextEdit* responseEditor() const { return response_; }
     // Where the comment bank sits, below the feedback.
     QVBoxLayout* sideLayout() const { return sideLayout_; }
+    CommentBankPanel* commentBank() const { return bank_; }
+    // The feedback box the bank inserts into: the last one the teacher was in.
+    QPlainTextEdit* feedbackTarget() const { return parts_[target_]; }
     // The pupil whose feedback is beside the grid (0 when none).
     RowId currentPupil() const { return shownPupil_; }
 
@@ -61,6 +65,7 @@ Q_SIGNALS:
 
 protected:
     void reload() override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
@@ -93,6 +98,8 @@ private:
     DateField* respondedOn_ = nullptr;
     QComboBox* met_ = nullptr;
     QVBoxLayout* sideLayout_ = nullptr;
+    CommentBankPanel* bank_ = nullptr;
+    int target_ = 0; // which of parts_ the bank inserts into
     std::vector<FieldBinding*> bindings_;
     // Per criterion: the teacher's judgement, and the pupil's own and a peer's light.
     QGroupBox* views_ = nullptr;
