@@ -145,20 +145,7 @@ std::vector<MarkChange> setMarks(Database& db, RowId taskId, const std::vector<M
             throw StorageError(StorageError::Kind::Invalid, tr("That success criterion is not one of this task's."));
 
         // The pupil's record of the task, made on their first mark.
-        std::optional<Evidence> e = evidenceOf(db, taskId, m.pupilId);
-        if (!e) {
-            if (!Repository<Pupil>(db).find(m.pupilId))
-                throw StorageError(StorageError::Kind::Invalid, tr("That pupil is no longer in this school file."));
-            Evidence fresh;
-            fresh.pupilId = m.pupilId;
-            fresh.taskId = taskId;
-            fresh.subjectId = task->subjectId;
-            fresh.kind = EvidenceKind::WorkSample;
-            fresh.recordedOn = today;
-            fresh.recordedById = task->setById;
-            evidence.insert(fresh);
-            e = fresh;
-        }
+        std::optional<Evidence> e = evidence.find(evidenceFor(db, taskId, m.pupilId, today));
         if (isLight(m.field)) {
             const std::optional<TrafficLight> light = wanted.toString().isEmpty()
                                                           ? std::optional<TrafficLight>(TrafficLight::None)
@@ -239,6 +226,30 @@ std::vector<MarkChange> setMarks(Database& db, RowId taskId, const std::vector<M
     }
     transaction.commit();
     return made;
+}
+
+RowId evidenceFor(Database& db, RowId taskId, RowId pupilId, QDate today)
+{
+    Transaction transaction(db);
+    const std::optional<Task> task = Repository<Task>(db).find(taskId);
+    if (!task)
+        throw StorageError(StorageError::Kind::Invalid, tr("That task is no longer in this school file."));
+    std::optional<Evidence> e = evidenceOf(db, taskId, pupilId);
+    if (!e) {
+        if (!Repository<Pupil>(db).find(pupilId))
+            throw StorageError(StorageError::Kind::Invalid, tr("That pupil is no longer in this school file."));
+        Evidence fresh;
+        fresh.pupilId = pupilId;
+        fresh.taskId = taskId;
+        fresh.subjectId = task->subjectId;
+        fresh.kind = EvidenceKind::WorkSample;
+        fresh.recordedOn = today;
+        fresh.recordedById = task->setById;
+        Repository<Evidence>(db).insert(fresh);
+        e = fresh;
+    }
+    transaction.commit();
+    return e->id;
 }
 
 std::vector<MarkChange> inverse(const std::vector<MarkChange>& changes)

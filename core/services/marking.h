@@ -63,6 +63,10 @@ QVariant markOf(Database& db, RowId taskId, RowId pupilId, MarkField field, RowI
 // inverse() of them is the undo.
 std::vector<MarkChange> setMarks(Database& db, RowId taskId, const std::vector<MarkChange>& changes, QDate today);
 
+// The pupil's record of the task (their evidence), made now (dated `today`) if they have none.
+// Throws StorageError if the task or pupil is no longer in the file.
+RowId evidenceFor(Database& db, RowId taskId, RowId pupilId, QDate today);
+
 // The changes that put back what `changes` replaced (in reverse order).
 std::vector<MarkChange> inverse(const std::vector<MarkChange>& changes);
 

@@ -11,6 +11,7 @@ target_sources(waymark_core PRIVATE
     services/tasksetup.h services/tasksetup.cpp
     services/marksheet.h services/marksheet.cpp
     services/nextsteps.h services/nextsteps.cpp
+    services/markfiles.h services/markfiles.cpp
     services/rosterimport.h services/rosterimport.cpp
     services/importhistory.h services/importhistory.cpp
     services/importundo.cpp)

@@ -6,6 +6,7 @@
 #include "services/groupsetup.h"
 #include "services/marking.h"
 #include "services/marksheet.h"
+#include "services/markfiles.h"
 #include "services/nextsteps.h"
 #include "services/pupilsetup.h"
 #include "services/schoolsetup.h"
@@ -14,6 +15,8 @@
 #include "storage/database.h"
 #include "storage/storageerror.h"
 #include "testsupport.h"
+
+#include <QFile>
 
 #include <catch2/catch.hpp>
 
@@ -207,4 +210,65 @@ TEST_CASE("Next steps wait for the pupil's response, per class and per pupil, un
     step(forces, pupils[1], MarkField::NextStepMet, false, QVariant());
     CHECK(awaitedNextSteps(*db, a, std::nullopt).empty());
     CHECK(awaitedNextSteps(*db, std::nullopt, pupils[0]).size() == 1);
+}
+
+TEST_CASE("Files added while marking are kept once, counted on the sheet, refused over the limit, and set aside on undo", "[marking]")
+{
+    const QDate today(2026, 11, 30);
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("school.waymark"));
+    setup::createSchoolFile(path, QStringLiteral("Oakfield"));
+    auto db = Database::open(path);
+    setup::GroupDetails g;
+    g.name = QStringLiteral("8A/Art");
+    g.academicYear = 2026;
+    const RowId group = setup::addGroup(*db, g);
+    setup::NewPupil p;
+    p.legalGivenName = QStringLiteral("Ada");
+    p.legalFamilyName = QStringLiteral("Lovelace");
+    const RowId ada = setup::addPupil(*db, p, today);
+    setup::addMembers(*db, group, {ada});
+    TaskDetails d;
+    d.groupId = group;
+    d.title = QStringLiteral("Still life");
+    const RowId task = createTask(*db, d);
+
+    const QString photo = dir.path(QStringLiteral("still life.jpg"));
+    {
+        QFile f(photo);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+    }
+    const AddedFile first = attachFile(*db, task, ada, photo, today);
+    const AddedFile again = attachFile(*db, task, ada, photo, today);
+    CHECK(first.evidenceId == again.evidenceId);
+    CHECK(sheetRow(*db, task, ada)->attachments == 2);
+    auto stored = db->prepare("SELECT count(*) FROM attachment");
+    REQUIRE(stored.step());
+    CHECK(stored.int64(0) == 1); // the same content, kept once
+    auto name = db->prepare("SELECT file_name FROM evidence_attachment WHERE id = ?1");
+    name.bind(1, qint64(first.fileId));
+    REQUIRE(name.step());
+    CHECK(name.text(0) == QStringLiteral("still life.jpg"));
+
+    setFileRemoved(*db, again.fileId, true);
+    CHECK(sheetRow(*db, task, ada)->attachments == 1);
+    setFileRemoved(*db, again.fileId, false);
+    CHECK(sheetRow(*db, task, ada)->attachments == 2);
+
+    // Over the limit: refused with a message, and nothing written (not even the record of the task).
+    setup::NewPupil q;
+    q.legalGivenName = QStringLiteral("Bo");
+    q.legalFamilyName = QStringLiteral("Lee");
+    const RowId bo = setup::addPupil(*db, q, today);
+    const QString before = test::liveContent(*db);
+    try {
+        attachFile(*db, task, bo, photo, today, 1024);
+        FAIL("a file over the limit was kept");
+    } catch (const StorageError& e) {
+        CHECK(e.message().contains(QStringLiteral("more than")));
+    }
+    CHECK(test::liveContent(*db) == before);
+    CHECK(attachBytes(*db, task, bo, QByteArray("png"), QStringLiteral("pasted.png"), QStringLiteral("image/png"), today)
+              .fileId != 0);
 }

@@ -21,7 +21,16 @@
 #include "shell/mainwindow.h"
 #include "uitestsupport.h"
 
+#include "attachments/attachmentstore.h"
+
 #include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QDropEvent>
+#include <QFile>
+#include <QImage>
+#include <QListWidget>
+#include <QMimeData>
+#include <QUrl>
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
@@ -388,4 +397,59 @@ TEST_CASE("A bank comment found by typing goes into the feedback filled in for t
     const auto bank = commentbank::list(w.db(), CommentCategory::WhatWentWell, std::nullopt, QStringLiteral("vivid verbs"));
     REQUIRE(bank.size() == 1);
     CHECK(bank[0].text == QStringLiteral("{name} chose vivid verbs."));
+}
+
+TEST_CASE("Files reach a pupil's row by drop, paste and Add Files, are listed with thumbnails, undone, and too large is refused")
+{
+    MarkingWindow w;
+    // A photo of the work dropped on the fourth pupil's row.
+    const QString photo = w.dir.path(QStringLiteral("essay page 1.png"));
+    QImage picture(64, 48, QImage::Format_RGB32);
+    picture.fill(Qt::darkCyan);
+    REQUIRE(picture.save(photo));
+    auto* mime = new QMimeData;
+    mime->setUrls({QUrl::fromLocalFile(photo)});
+    const QPoint at = w.view()->visualRect(w.model()->index(3, 0)).center();
+    // As a drag from a file manager arrives: it enters, moves over the row, and drops.
+    QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(w.view()->viewport(), &enter);
+    CHECK(enter.isAccepted());
+    QDragMoveEvent move(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(w.view()->viewport(), &move);
+    CHECK(move.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(w.view()->viewport(), &drop);
+    delete mime;
+    CHECK(drop.isAccepted());
+    const int files = w.model()->columnOf(Column::Files);
+    REQUIRE(test::waitFor([&] { return w.model()->index(3, files).data().toString() == QStringLiteral("1"); }));
+    CHECK(w.page()->currentPupil() == w.pupils[3]);
+    REQUIRE(w.page()->filesList()->count() == 1);
+    CHECK(w.page()->filesList()->item(0)->text() == QStringLiteral("essay page 1.png"));
+    CHECK_FALSE(w.page()->filesList()->item(0)->icon().isNull()); // a thumbnail
+
+    // A picture pasted into the grid for the sixth pupil; Ctrl+Z sets it aside again.
+    QApplication::clipboard()->setImage(picture);
+    w.go(Column::Light, 5);
+    w.key(Qt::Key_V, Qt::ControlModifier);
+    REQUIRE(test::waitFor([&] { return w.model()->index(5, files).data().toString() == QStringLiteral("1"); }));
+    CHECK(w.page()->filesList()->item(0)->text().startsWith(QStringLiteral("pasted picture")));
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    REQUIRE(test::waitFor([&] { return w.model()->index(5, files).data().toString().isEmpty(); }));
+
+    // A file over the limit: refused, said, and nothing added.
+    const QString huge = w.dir.path(QStringLiteral("lesson video.mp4"));
+    {
+        QFile f(huge);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        REQUIRE(f.resize(AttachmentStore::kMaxBytes + 1));
+    }
+    QStringList said;
+    QObject::connect(w.page(), &LazyPage::problem, [&](const QString& m) { said << m; });
+    const int steps = w.undo().index();
+    CHECK_FALSE(w.page()->addFiles(w.pupils[6], {huge}));
+    CHECK(w.undo().index() == steps);
+    REQUIRE(said.size() == 1);
+    CHECK(said[0].contains(QStringLiteral("more than")));
+    CHECK(w.model()->index(6, files).data().toString().isEmpty());
 }

@@ -52,11 +52,12 @@ void AppController::makeTask(RowId groupId, RowId copyOf)
                                     marking::markSheet(session->db(), copyOf)->title, problemReporter())
                : new NewTaskCommand(session->db(), details, problemReporter());
     RowId made = 0;
-    document_->undoStack().push(command);
-    // An obsolete command is gone once pushed: read the id only from the stack's top.
-    if (document_->undoStack().count() > 0) {
-        if (const auto* top = dynamic_cast<const NewTaskCommand*>(
-                document_->undoStack().command(document_->undoStack().index() - 1)))
+    QUndoStack& stack = document_->undoStack();
+    const int before = stack.index();
+    stack.push(command);
+    // A make that failed is gone once pushed (and said why): only a new step on the stack is ours.
+    if (stack.index() > before) {
+        if (const auto* top = dynamic_cast<const NewTaskCommand*>(stack.command(stack.index() - 1)))
             made = top->taskId();
     }
     if (made != 0)

@@ -135,4 +135,51 @@ std::size_t FillMarksCommand::cellsChanged() const
     return n;
 }
 
+AddFilesCommand::AddFilesCommand(Database& db, RowId taskId, RowId pupilId, std::vector<Source> sources, QDate today,
+                                 const QString& text, std::function<void(const QString&)> problem)
+    : QUndoCommand(text), db_(db), taskId_(taskId), pupilId_(pupilId), sources_(std::move(sources)), today_(today),
+      problem_(std::move(problem))
+{}
+
+void AddFilesCommand::redo()
+{
+    if (!added_.empty()) {
+        setRemoved(false);
+        return;
+    }
+    try {
+        Transaction transaction(db_);
+        std::vector<marking::AddedFile> added;
+        for (const Source& s : sources_)
+            added.push_back(s.path.isEmpty() ? marking::attachBytes(db_, taskId_, pupilId_, s.bytes, s.fileName,
+                                                                    s.mediaType, today_)
+                                             : marking::attachFile(db_, taskId_, pupilId_, s.path, today_));
+        transaction.commit();
+        added_ = std::move(added);
+    } catch (const StorageError& e) {
+        if (problem_)
+            problem_(e.message());
+        setObsolete(true); // nothing was added
+    }
+    sources_.clear(); // the content is in the file now: a pasted picture is not kept twice
+}
+
+void AddFilesCommand::undo()
+{
+    setRemoved(true);
+}
+
+void AddFilesCommand::setRemoved(bool removed)
+{
+    try {
+        Transaction transaction(db_);
+        for (const marking::AddedFile& f : added_)
+            marking::setFileRemoved(db_, f.fileId, removed);
+        transaction.commit();
+    } catch (const StorageError& e) {
+        if (problem_)
+            problem_(e.message());
+    }
+}
+
 } // namespace waymark

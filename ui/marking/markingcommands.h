@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/marking.h"
+#include "services/markfiles.h"
 
 #include <QDate>
 #include <QUndoCommand>
@@ -74,6 +75,40 @@ private:
     std::vector<SetMarksCommand*> cells_; // owned as children
     std::function<void(const QString&)> problem_;
     bool done_ = false;
+};
+
+// Files added to a pupil's record of a task ("Add 2 files for Sam"): from paths (a file dialog, a
+// drop on the grid) or a pasted picture. All in one transaction and one undo step; undo sets them
+// aside, redo brings the same files back. A first add that fails (a file over the limit) adds
+// nothing and leaves nothing on the stack.
+class AddFilesCommand final : public QUndoCommand
+{
+public:
+    struct Source
+    {
+        QString path;      // a file on disk, or
+        QByteArray bytes;  // content in memory,
+        QString fileName;  // named so,
+        QString mediaType; // of this kind
+    };
+
+    AddFilesCommand(Database& db, RowId taskId, RowId pupilId, std::vector<Source> sources, QDate today,
+                    const QString& text, std::function<void(const QString&)> problem);
+
+    void redo() override;
+    void undo() override;
+    const std::vector<marking::AddedFile>& added() const { return added_; }
+
+private:
+    void setRemoved(bool removed);
+
+    Database& db_;
+    RowId taskId_;
+    RowId pupilId_;
+    std::vector<Source> sources_;
+    QDate today_;
+    std::function<void(const QString&)> problem_;
+    std::vector<marking::AddedFile> added_;
 };
 
 } // namespace waymark

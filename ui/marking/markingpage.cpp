@@ -5,7 +5,9 @@
 #include "marking/markingdelegate.h"
 #include "marking/markingmodel.h"
 #include "marking/markingview.h"
+#include "attachments/attachmentstore.h"
 #include "pupil/fieldbinding.h"
+#include "pupil/openattached.h"
 #include "services/marksheet.h"
 #include "services/schoolsession.h"
 #include "storage/storageerror.h"
@@ -14,7 +16,17 @@
 #include <QAction>
 #include <QComboBox>
 #include <QKeyEvent>
+#include <QApplication>
+#include <QBuffer>
+#include <QDateTime>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QImage>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QTextCursor>
 #include <QEvent>
 #include <QFormLayout>
@@ -72,6 +84,9 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
         return !failed;
     });
     connect(model_, &MarkingModel::problem, this, &LazyPage::problem);
+    connect(view_, &MarkingView::filesDropped, this,
+            [this](int row, const QStringList& paths) { addFiles(model_->pupilAt(row), paths); });
+    connect(view_, &MarkingView::pasteRequested, this, &MarkingPage::pasteFromClipboard);
     // Every step (this page's, an undo, a redo) shows at once: the sheet is small.
     connect(&undo_, &QUndoStack::indexChanged, this, [this] {
         if (taskId_ != 0)
@@ -198,6 +213,25 @@ void MarkingPage::buildSide(QWidget* side)
     bindings_.push_back(bindText(respondedOn_, int(MarkField::RespondedOn), tr("Set the response date")));
     bindings_.push_back(bindText(met_, int(MarkField::NextStepMet), tr("Set whether the next step was met")));
     sideLayout_->addLayout(form);
+    // The pupil's files for the task: photos of the work, scans, recordings. Enter opens one.
+    filesTitle_ = new QLabel(tr("&Files"), side);
+    addFiles_ = new QPushButton(tr("&Add Files…"), side);
+    addFiles_->setAutoDefault(false);
+    addFiles_->setToolTip(tr("Or drop files on a pupil's row, or paste a picture into the grid (Ctrl+V)."));
+    connect(addFiles_, &QPushButton::clicked, this, &MarkingPage::chooseFiles);
+    auto* filesBar = new QHBoxLayout;
+    filesBar->addWidget(filesTitle_, 1);
+    filesBar->addWidget(addFiles_);
+    files_ = new QListWidget(side);
+    files_->setViewMode(QListView::ListMode);
+    files_->setIconSize(QSize(48, 48));
+    files_->setAccessibleName(tr("The pupil's files for this task"));
+    files_->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    filesTitle_->setBuddy(files_);
+    connect(files_, &QListWidget::activated, this, [this](const QModelIndex& index) { openFile(index.row()); });
+    sideLayout_->addLayout(filesBar);
+    sideLayout_->addWidget(files_);
+
     views_ = new QGroupBox(tr("Their own view and a peer's, per criterion"), side);
     viewsGrid_ = new QGridLayout(views_);
     sideLayout_->addWidget(views_);
@@ -364,6 +398,110 @@ bool MarkingPage::eventFilter(QObject* watched, QEvent* event)
     return LazyPage::eventFilter(watched, event);
 }
 
+bool MarkingPage::addFiles(RowId pupilId, const QStringList& paths)
+{
+    const int row = model_->rowOf(pupilId);
+    if (row < 0 || paths.isEmpty() || readOnly_ || taskId_ == 0)
+        return false;
+    std::vector<AddFilesCommand::Source> sources;
+    for (const QString& path : paths)
+        sources.push_back({path, {}, {}, {}});
+    const QString name = model_->sheet().rows[std::size_t(row)].givenName;
+    const int before = undo_.index();
+    QPointer<MarkingPage> self(this);
+    undo_.push(new AddFilesCommand(session_.db(), taskId_, pupilId, std::move(sources), today_,
+                                   paths.size() == 1 ? tr("Add a file for %1").arg(name)
+                                                     : tr("Add %1 files for %2").arg(paths.size()).arg(name),
+                                   [self](const QString& message) {
+                                       if (self)
+                                           Q_EMIT self->problem(message);
+                                   }));
+    return undo_.index() > before;
+}
+
+bool MarkingPage::pasteFromClipboard()
+{
+    const QModelIndex current = view_->currentIndex();
+    const RowId pupil = current.isValid() ? model_->pupilAt(current.row()) : 0;
+    const QMimeData* clip = QApplication::clipboard()->mimeData();
+    if (pupil == 0 || !clip || readOnly_)
+        return false;
+    if (clip->hasUrls()) {
+        QStringList paths;
+        for (const QUrl& url : clip->urls())
+            if (url.isLocalFile())
+                paths << url.toLocalFile();
+        if (!paths.isEmpty())
+            return addFiles(pupil, paths);
+    }
+    if (!clip->hasImage()) {
+        Q_EMIT problem(tr("There is no picture or file to paste. Copy a photo of the work first."));
+        return false;
+    }
+    const QImage image = qvariant_cast<QImage>(clip->imageData());
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    const QString name = model_->sheet().rows[std::size_t(current.row())].givenName;
+    const int before = undo_.index();
+    QPointer<MarkingPage> self(this);
+    undo_.push(new AddFilesCommand(
+        session_.db(), taskId_, pupil,
+        {{QString(), png, tr("pasted picture %1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd hh-mm-ss"))),
+          QStringLiteral("image/png")}},
+        today_, tr("Paste a picture for %1").arg(name), [self](const QString& message) {
+            if (self)
+                Q_EMIT self->problem(message);
+        }));
+    return undo_.index() > before;
+}
+
+void MarkingPage::chooseFiles()
+{
+    const QModelIndex current = view_->currentIndex();
+    const RowId pupil = current.isValid() ? model_->pupilAt(current.row()) : 0;
+    if (pupil == 0)
+        return;
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Add Files for %1").arg(model_->sheet().rows[std::size_t(current.row())].name),
+        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
+        tr("Photos, scans, recordings and documents (*.jpg *.jpeg *.png *.heic *.gif *.webp *.pdf *.mp3 *.m4a *.wav "
+           "*.ogg *.mp4 *.mov *.webm *.docx *.odt *.txt);;All files (*)"));
+    if (!paths.isEmpty())
+        addFiles(pupil, paths);
+}
+
+void MarkingPage::showFiles(RowId evidenceId)
+{
+    files_->clear();
+    shownFiles_ = evidenceId ? filesOfEvidence(session_.db(), evidenceId) : std::vector<AttachedFile>();
+    AttachmentStore store(session_.db());
+    for (const AttachedFile& f : shownFiles_) {
+        auto* item = new QListWidgetItem(safeFileName(f), files_);
+        item->setToolTip(tr("%1, %2 KB. Enter opens it.").arg(safeFileName(f)).arg((f.size + 1023) / 1024));
+        // A thumbnail for a picture of ordinary size; other files by name alone.
+        if (f.mediaType.startsWith(QLatin1String("image/")) && f.size <= 15 * 1024 * 1024) {
+            QImage image;
+            if (image.loadFromData(store.readAll(f.sha256)))
+                item->setIcon(QIcon(QPixmap::fromImage(image.scaled(files_->iconSize() * devicePixelRatio(),
+                                                                      Qt::KeepAspectRatio, Qt::SmoothTransformation))));
+        }
+    }
+    files_->setVisible(!shownFiles_.empty());
+}
+
+void MarkingPage::openFile(int index)
+{
+    if (index < 0 || index >= int(shownFiles_.size()))
+        return;
+    const AttachedFile file = shownFiles_[std::size_t(index)];
+    const QString problemText = openAttachedCopy(
+        file, [this, &file](const QString& path) { saveAttachmentAs(session_.db(), file, path); });
+    if (!problemText.isEmpty())
+        Q_EMIT problem(problemText);
+}
+
 void MarkingPage::reload()
 {
     if (taskId_ == 0) {
@@ -458,6 +596,9 @@ void MarkingPage::showCurrentPupil(bool force)
     bindings_[3]->showStored(row ? row->pupilResponse : QString(), force);
     bindings_[4]->showStored(row && row->respondedOn.isValid() ? QVariant(row->respondedOn) : QVariant(), force);
     bindings_[5]->showStored(row && row->nextStepMet ? QVariant(*row->nextStepMet) : QVariant(), force);
+    showFiles(row ? row->evidenceId : 0);
+    filesTitle_->setText(row && row->attachments ? tr("&Files (%1)").arg(row->attachments) : tr("&Files"));
+    addFiles_->setEnabled(row != nullptr && !readOnly_);
     buildCriterionViews();
     const marking::MarkSheet& sheet = model_->sheet();
     for (std::size_t i = 0; i < judgementLabels_.size() && i < sheet.criteria.size(); ++i) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attachments/evidencefiles.h"
 #include "domain/entity.h"
 #include "shell/lazypage.h"
 
@@ -10,6 +11,8 @@ class QComboBox;
 class QGridLayout;
 class QGroupBox;
 class QLabel;
+class QListWidget;
+class QPushButton;
 class QPlainTextEdit;
 class QSplitter;
 class QUndoStack;
@@ -44,6 +47,13 @@ public:
     RowId taskId() const { return taskId_; }
     // Goes to a pupil's row and to their response, to record how they acted on the next step.
     void showResponseOf(RowId pupilId);
+    // Adds files to a pupil's record of the task: one undo step. False, with a message, if not.
+    bool addFiles(RowId pupilId, const QStringList& paths);
+    // Adds the picture (or files) on the clipboard for the pupil the grid is on.
+    bool pasteFromClipboard();
+    // Asks for files to add for the pupil the grid is on.
+    void chooseFiles();
+    QListWidget* filesList() const { return files_; }
     // Writes any feedback still being typed.
     void commitPendingEdits();
 
@@ -101,6 +111,12 @@ private:
     CommentBankPanel* bank_ = nullptr;
     int target_ = 0; // which of parts_ the bank inserts into
     std::vector<FieldBinding*> bindings_;
+    QListWidget* files_ = nullptr;
+    QPushButton* addFiles_ = nullptr;
+    QLabel* filesTitle_ = nullptr;
+    std::vector<AttachedFile> shownFiles_;
+    void showFiles(RowId evidenceId);
+    void openFile(int index);
     // Per criterion: the teacher's judgement, and the pupil's own and a peer's light.
     QGroupBox* views_ = nullptr;
     QGridLayout* viewsGrid_ = nullptr;

@@ -2,7 +2,10 @@
 
 #include "marking/markingmodel.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHeaderView>
+#include <QMimeData>
 #include <QKeyEvent>
 #include <QMap>
 
@@ -24,6 +27,10 @@ MarkingView::MarkingView(QWidget* parent) : QTableView(parent)
     verticalHeader()->hide();
     horizontalHeader()->setHighlightSections(true);
     setAccessibleName(tr("Marking grid"));
+    setAcceptDrops(true);
+    viewport()->setAcceptDrops(true);
+    setDragDropMode(QAbstractItemView::DropOnly);
+    setDropIndicatorShown(false);
     setAccessibleDescription(tr("A row per pupil. Enter moves down; R, A, G or 1, 2, 3 set a light; 1, 2, 3 set "
                                 "a criterion; Space cycles; Delete clears; Ctrl+D fills down; F2 types feedback."));
 }
@@ -153,6 +160,10 @@ void MarkingView::keyPressEvent(QKeyEvent* event)
             moveRows(event->modifiers() & Qt::ShiftModifier ? -1 : 1);
             return;
         }
+        if (event->matches(QKeySequence::Paste)) {
+            Q_EMIT pasteRequested();
+            return;
+        }
         if (key == Qt::Key_D && event->modifiers() == Qt::ControlModifier) {
             fillDown();
             return;
@@ -185,6 +196,50 @@ void MarkingView::closeEditor(QWidget* editor, QAbstractItemDelegate::EndEditHin
     // Enter in a cell saves it and goes on to the next pupil, as in a mark book.
     if (hint == QAbstractItemDelegate::SubmitModelCache)
         moveRows(1);
+}
+
+namespace {
+QStringList localFiles(const QMimeData* data)
+{
+    QStringList paths;
+    if (!data || !data->hasUrls())
+        return paths;
+    for (const QUrl& url : data->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    return paths;
+}
+} // namespace
+
+void MarkingView::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void MarkingView::dragMoveEvent(QDragMoveEvent* event)
+{
+    // Only onto a pupil's row.
+    const QModelIndex at = indexAt(event->position().toPoint());
+    if (at.isValid() && !localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void MarkingView::dropEvent(QDropEvent* event)
+{
+    const QModelIndex at = indexAt(event->position().toPoint());
+    const QStringList paths = localFiles(event->mimeData());
+    if (!at.isValid() || paths.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    setCurrentIndex(model_->index(at.row(), currentIndex().isValid() ? currentIndex().column() : at.column()));
+    Q_EMIT filesDropped(at.row(), paths);
 }
 
 } // namespace waymark

@@ -18,6 +18,14 @@ class MarkingView final : public QTableView
 public:
     explicit MarkingView(QWidget* parent = nullptr);
 
+Q_SIGNALS:
+    // Files dropped on a pupil's row, to add to their record of the task.
+    void filesDropped(int row, const QStringList& paths);
+    // Ctrl+V: a picture (or files) on the clipboard, for the current pupil.
+    void pasteRequested();
+
+public:
+
     void setMarkingModel(MarkingModel* model);
 
     // Ctrl+D: see above. Returns the number of cells asked to change.
@@ -30,6 +38,9 @@ public:
 protected:
     void keyPressEvent(QKeyEvent* event) override;
     void closeEditor(QWidget* editor, QAbstractItemDelegate::EndEditHint hint) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     bool setCurrentCell(const QVariant& value);

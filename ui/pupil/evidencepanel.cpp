@@ -1,5 +1,7 @@
 #include "pupil/evidencepanel.h"
 
+#include "pupil/openattached.h"
+
 #include "calendar/typeddate.h"
 #include "pupil/evidencetimelinemodel.h"
 #include "storage/storageerror.h"
@@ -219,13 +221,6 @@ void EvidencePanel::showCurrent()
 namespace {
 // Files opened from the school are private copies in a folder only this user can read, removed
 // when Waymark closes.
-QTemporaryDir& openedFiles()
-{
-    static QTemporaryDir dir(QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
-                                 .filePath(QStringLiteral("waymark-opened-XXXXXX")));
-    return dir;
-}
-
 QString& lastSaveFolder()
 {
     static QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -251,43 +246,9 @@ bool EvidencePanel::openFile(int index)
         return false;
     // A copy: a refresh while a dialog is open replaces the list.
     const AttachedFile file = files_[std::size_t(index)];
-    QTemporaryDir& dir = openedFiles();
-    if (!dir.isValid()) {
-        tell(tr("“%1” could not be opened: there is no room for a copy to open (%2). Use Save a copy instead.")
-                 .arg(safeFileName(file), dir.errorString()),
-             true);
-        return false;
-    }
-    // Only kinds of file that are read, not run: a school file from elsewhere may carry a program
-    // dressed as a photo.
-    if (!isSafeToOpen(file)) {
-        tell(tr("Waymark opens photos, recordings, videos and documents only. Save a copy of “%1” and check it "
-                "before opening it.")
-                 .arg(safeFileName(file)),
-             true);
-        return false;
-    }
-    // One folder per content, so the copy keeps its own name and two files of one name never meet.
-    // The copy is written afresh each time (one changed in its program is not the school's) and
-    // left read-only.
-    const QString folder = dir.filePath(file.sha256.left(16));
-    const QString path = QDir(folder).filePath(safeFileName(file));
-    try {
-        QDir().mkpath(folder);
-        if (QFileInfo::exists(path)) {
-            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            QFile::remove(path);
-        }
-        model_.saveFile(file, path);
-        QFile::setPermissions(path, QFileDevice::ReadOwner);
-    } catch (const StorageError& e) {
-        tell(e.message(), true);
-        return false;
-    }
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path))) {
-        tell(tr("No program on this computer opens “%1”. Use Save a copy, and open it from there.")
-                 .arg(safeFileName(file)),
-             true);
+    const QString problem = openAttachedCopy(file, [this, &file](const QString& path) { model_.saveFile(file, path); });
+    if (!problem.isEmpty()) {
+        tell(problem, true);
         return false;
     }
     tell(tr("Opened “%1” in its own program (a copy: changes made there are not saved in Waymark).")

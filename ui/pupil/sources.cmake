@@ -15,6 +15,7 @@ target_sources(waymark_ui PRIVATE
     pupil/evidencetimelinemodel.h pupil/evidencetimelinemodel.cpp
     pupil/trafficlightdelegate.h pupil/trafficlightdelegate.cpp
     pupil/evidencepanel.h pupil/evidencepanel.cpp
+    pupil/openattached.h pupil/openattached.cpp
     pupil/shapes.h pupil/shapes.cpp
     pupil/commands/commandids.h
     pupil/commands/changefield.h
