@@ -27,7 +27,7 @@ std::vector<Command> allCommands()
 {
     return {initCommand(),     demoCommand(),   checkCommand(),     statsCommand(),  backupCommand(),
             schoolCommand(),   pupilsCommand(), addPupilCommand(),  importCommand(), exportCommand(),
-            groupsCommand(),   groupCommand(), tasksCommand(),  pupilLeftCommand(), staffCommand(),  subjectsCommand(),
+            groupsCommand(),   groupCommand(), tasksCommand(),  searchCommand(), pupilLeftCommand(), staffCommand(),  subjectsCommand(),
             calendarCommand(), newYearCommand()};
 }
 

@@ -84,6 +84,7 @@ Command importCommand();
 Command exportCommand();
 Command groupsCommand();
 Command tasksCommand();
+Command searchCommand();
 Command staffCommand();
 Command subjectsCommand();
 Command groupCommand();
