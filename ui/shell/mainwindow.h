@@ -20,6 +20,8 @@ class GroupPage;
 class MainActions;
 class MessageBanner;
 class PupilPage;
+class RecordSearch;
+struct SearchHit;
 class SchoolDocument;
 class Settings;
 class Sidebar;
@@ -42,11 +44,14 @@ public:
     PupilPage* pupilPage() const { return pupilPage_; } // nullptr while no school is open
     MessageBanner* readOnlyBanner() const { return banner_; }
     FocusRing* focusRing() const;
+    RecordSearch* recordSearch() const { return recordSearch_; }
     QStackedWidget* pages() const { return pages_; }
 
     void showDashboard();
     bool showPupil(RowId pupilId);
     bool showGroup(RowId groupId);
+    // Opens the pupil of a search result at that record.
+    bool showSearchHit(const SearchHit& hit);
     // Goes to a --show place; an empty string, or a sentence saying what could not be found.
     QString showPlace(const ShowTarget& target);
 
@@ -75,6 +80,7 @@ private:
     QSplitter* splitter_;
     Sidebar* sidebar_;
     MessageBanner* banner_;
+    RecordSearch* recordSearch_;
     QStackedWidget* pages_;
     DashboardPage* dashboard_;
     GroupPage* groupPage_;
