@@ -1,6 +1,7 @@
 #include "storage/searchindex.h"
 
 #include "storage/database.h"
+#include "storage/storageerror.h"
 
 #include <sqlite3.h>
 
@@ -13,10 +14,9 @@ bool present(Database& db)
                                          nullptr, nullptr) == SQLITE_OK;
 }
 
-void catchUp(Database& db)
+namespace {
+void bringUpToDate(Database& db)
 {
-    if (!present(db) || !db.prepare("SELECT 1 FROM search_queue LIMIT 1").step())
-        return;
     // What the index holds for a queued row is taken out with the words it was indexed with (an
     // external-content index cannot read them back from the row, which has changed since), then
     // the row as it is now goes back in if it is live. The conditions match the triggers' (version 6).
@@ -49,6 +49,26 @@ void catchUp(Database& db)
                "JOIN learning_plan r ON r.id = q.row_id WHERE q.kind = 'plan' AND r.deleted = 0")
         .run();
     db.prepare("DELETE FROM search_queue").run();
+}
+} // namespace
+
+void catchUp(Database& db)
+{
+    if (!present(db) || !db.prepare("SELECT 1 FROM search_queue LIMIT 1").step())
+        return;
+    // The indexes only help to find records: one that cannot be updated (damaged in a file from
+    // elsewhere, say) must never stop the records themselves being saved. Its changes are undone,
+    // the rows stay queued (searched as they are), and the commit goes on.
+    db.exec("SAVEPOINT search_catch_up");
+    try {
+        bringUpToDate(db);
+        db.exec("RELEASE search_catch_up");
+    } catch (const StorageError& e) {
+        if (!db.inTransaction())
+            throw; // SQLite gave up the whole transaction (a full disk): the commit cannot go on
+        db.exec("ROLLBACK TO search_catch_up; RELEASE search_catch_up");
+        qWarning("Waymark: the search index could not be brought up to date: %s", qPrintable(e.message()));
+    }
 }
 
 } // namespace waymark::searchindex

@@ -14,7 +14,9 @@ namespace searchindex {
 bool present(Database& db);
 
 // Brings the indexes up to date with the rows noted in search_queue, and empties it. Needs a write
-// transaction; does nothing (and costs one lookup) when nothing is queued. Throws StorageError.
+// transaction; does nothing (and costs one lookup) when nothing is queued. An index that cannot be
+// updated (damaged) is left as it was, its rows still queued, so that the records are still saved;
+// throws StorageError only if the transaction itself was lost.
 void catchUp(Database& db);
 
 } // namespace searchindex

@@ -15,6 +15,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 
 using namespace waymark;
@@ -293,6 +295,40 @@ TEST_CASE("Rows written without Waymark's commit (another program) are searched 
     queued.reset();
     checkIndexesInStep(*s.db);
     CHECK(s.search(QStringLiteral("angles")).size() == 1);
+}
+
+TEST_CASE("A damaged search index never stops a record being saved", "[search]")
+{
+    SearchSchool s;
+    const RowId evidence = s.addEvidence(s.emre, QDate(2026, 11, 2), QString(), QStringLiteral("Label the axes."));
+    // Another program damages the index's structure (the C API, without Waymark's defences) while
+    // the school is closed.
+    s.db.reset();
+    {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open_v2(QFile::encodeName(s.path).constData(), &raw, SQLITE_OPEN_READWRITE, nullptr) ==
+                SQLITE_OK);
+        CHECK(sqlite3_exec(raw, "UPDATE search_feedback_data SET block = x'ffffffffff' WHERE id = 10", nullptr,
+                           nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close_v2(raw);
+    }
+    s.db = Database::open(s.path);
+    Repository<Feedback> feedback(*s.db);
+    Feedback f = *feedback.find(s.feedbackOf(evidence));
+    f.nextStep = QStringLiteral("Measure the angles.");
+    CHECK_NOTHROW(feedback.update(f));
+    CHECK(feedback.find(f.id)->nextStep == QStringLiteral("Measure the angles."));
+    auto queued = s.db->prepare("SELECT count(*) FROM search_queue");
+    queued.step();
+    CHECK(queued.integer(0) == 1); // still to be indexed
+    queued.reset();
+    // Searching says the index is damaged; it never crashes or finds the old words.
+    try {
+        for (const SearchHit& h : s.search(QStringLiteral("axes")))
+            CHECK(h.rowId != f.id);
+    } catch (const StorageError& e) {
+        CHECK_FALSE(e.message().isEmpty());
+    }
 }
 
 TEST_CASE("Accents are ignored and every word matches as the start of a word", "[search]")
