@@ -111,43 +111,70 @@ private:
     bool active_ = false;
 };
 
-// The most recent matches of one kind, with their bm25 scores and where they were found (0: the
-// file's index, 1: the pending one).
+// The columns a candidate carries: bm25 score, where it was found (0: the file's index, 1: the
+// pending one) and a snippet of each of the record's texts (NULL past the last).
+std::string scored(const std::string& index, int src, const Index& x)
+{
+    std::string sql = "rowid AS id, bm25(" + index + ") AS score, " + std::to_string(src) + " AS src";
+    for (std::size_t i = 0; i < 4; ++i) {
+        sql += ", ";
+        sql += i < x.columns.size() ? "snippet(" + index + ", " + std::to_string(i) + ", ?4, ?5, '…', " +
+                                          std::to_string(kSnippetTokens) + ")"
+                                    : std::string("NULL");
+        sql += " AS s" + std::to_string(i);
+    }
+    return sql;
+}
+
+// The most recent matches of one kind (the newest rows first), scored, with their snippets: the
+// snippets of the few shown are made here, in the one pass over the index, because a statement
+// of its own per hit would build the doclist of a prefix ("question"*) again for each.
 std::string candidates(const Index& x, bool pending)
 {
     const std::string index = indexName(x, false);
-    std::string sql =
-        "SELECT rowid AS id, bm25(" + index + ") AS score, 0 AS src FROM " + index + " WHERE " + index + " MATCH ?1";
+    std::string sql = "SELECT " + scored(index, 0, x) + " FROM " + index + " WHERE " + index + " MATCH ?1";
     if (pending)
         sql += std::string(" AND rowid NOT IN (SELECT row_id FROM search_queue WHERE kind = '") + x.key + "')";
     sql += " ORDER BY rowid DESC LIMIT ?2";
     if (!pending)
         return sql;
     const std::string temp = indexName(x, true);
-    return "SELECT * FROM (" + sql + ") UNION ALL SELECT rowid, bm25(" + temp + "), 1 FROM temp." + temp + " WHERE " +
+    return "SELECT * FROM (" + sql + ") UNION ALL SELECT " + scored(temp, 1, x) + " FROM temp." + temp + " WHERE " +
            temp + " MATCH ?1";
 }
 
 std::string searchSql(bool pending)
 {
     const auto& x = indexes();
+    const std::string snippets = ".s0, %.s1, %.s2, %.s3";
+    const auto of = [&snippets](const char* alias) {
+        std::string out = std::string(alias) + snippets;
+        for (auto pos = out.find('%'); pos != std::string::npos; pos = out.find('%'))
+            out.replace(pos, 1, alias);
+        return out;
+    };
     return "WITH fb AS (" + candidates(x[0], pending) + "), ev AS (" + candidates(x[1], pending) + "), tg AS (" +
            candidates(x[2], pending) + "), pl AS (" + candidates(x[3], pending) +
-           "), hits(kind, id, score, src, uuid, evidence, pupil, day) AS ("
-           "SELECT 0, f.id, fb.score, fb.src, f.uuid, e.id, e.pupil_id, e.recorded_on FROM fb "
-           "JOIN feedback f ON f.id = fb.id JOIN evidence e ON e.id = f.evidence_id "
+           "), hits(kind, id, score, src, uuid, evidence, pupil, day, s0, s1, s2, s3) AS ("
+           "SELECT 0, f.id, fb.score, fb.src, f.uuid, e.id, e.pupil_id, e.recorded_on, " +
+           of("fb") +
+           " FROM fb JOIN feedback f ON f.id = fb.id JOIN evidence e ON e.id = f.evidence_id "
            "WHERE f.deleted = 0 AND e.deleted = 0 "
-           "UNION ALL SELECT 1, e.id, ev.score, ev.src, e.uuid, e.id, e.pupil_id, e.recorded_on FROM ev "
-           "JOIN evidence e ON e.id = ev.id WHERE e.deleted = 0 "
+           "UNION ALL SELECT 1, e.id, ev.score, ev.src, e.uuid, e.id, e.pupil_id, e.recorded_on, " +
+           of("ev") +
+           " FROM ev JOIN evidence e ON e.id = ev.id WHERE e.deleted = 0 "
            "UNION ALL SELECT 2, t.id, tg.score, tg.src, t.uuid, 0, t.pupil_id, "
-           "coalesce(t.set_on, date((t.hlc >> 16) / 1000, 'unixepoch')) FROM tg "
-           "JOIN target t ON t.id = tg.id WHERE t.deleted = 0 "
-           "UNION ALL SELECT 3, l.id, pl.score, pl.src, l.uuid, 0, l.pupil_id, date((l.hlc >> 16) / 1000, 'unixepoch') "
-           "FROM pl JOIN learning_plan l ON l.id = pl.id WHERE l.deleted = 0) "
+           "coalesce(t.set_on, date((t.hlc >> 16) / 1000, 'unixepoch')), " +
+           of("tg") +
+           " FROM tg JOIN target t ON t.id = tg.id WHERE t.deleted = 0 "
+           "UNION ALL SELECT 3, l.id, pl.score, pl.src, l.uuid, 0, l.pupil_id, date((l.hlc >> 16) / 1000, "
+           "'unixepoch'), " +
+           of("pl") +
+           " FROM pl JOIN learning_plan l ON l.id = pl.id WHERE l.deleted = 0) "
            "SELECT h.kind, h.id, h.score, h.src, h.uuid, h.evidence, p.id, p.upn, "
            "CASE WHEN p.preferred_given_name <> '' THEN p.preferred_given_name ELSE p.legal_given_name END, "
            "CASE WHEN p.preferred_family_name <> '' THEN p.preferred_family_name ELSE p.legal_family_name END, "
-           "h.day FROM hits h JOIN pupil p ON p.id = h.pupil WHERE p.deleted = 0 "
+           "h.day, h.s0, h.s1, h.s2, h.s3 FROM hits h JOIN pupil p ON p.id = h.pupil WHERE p.deleted = 0 "
            "ORDER BY h.score, h.day DESC, h.kind, h.id DESC LIMIT ?3";
 }
 
@@ -179,17 +206,6 @@ void takeMarks(const QString& marked, SearchHit& hit)
     }
 }
 
-std::string snippetSql(const Index& x, bool pending)
-{
-    const std::string index = indexName(x, pending);
-    std::string sql = "SELECT ";
-    for (std::size_t i = 0; i < x.columns.size(); ++i)
-        sql += (i ? ", " : "") + ("snippet(" + index + ", " + std::to_string(i) + ", ?3, ?4, '…', " +
-                                  std::to_string(kSnippetTokens) + ")");
-    return sql + " FROM " + std::string(pending ? "temp." : "") + index + " WHERE " + index +
-           " MATCH ?1 AND rowid = ?2";
-}
-
 // sql with each ?N replaced by values[N - 1] (written as SQL already), from the highest N down.
 std::string withValues(std::string sql, const std::vector<std::string>& values)
 {
@@ -201,24 +217,21 @@ std::string withValues(std::string sql, const std::vector<std::string>& values)
     return sql;
 }
 
-// The snippet of the text that matched best (the most marks; the first text on a tie).
-void readSnippet(Database& db, const QString& query, const Index& x, bool pending, SearchHit& hit)
+// The snippet of the text that matched best (the most marks; the first text on a tie), from the
+// row's snippets in columns first .. first + count - 1.
+void chooseSnippet(const Statement& s, int first, int count, SearchHit& hit)
 {
-    auto s = db.prepare(snippetSql(x, pending));
-    s.bindAll(query, hit.rowId, QString(QChar(kOpen)), QString(QChar(kClose)));
-    if (!s.step())
-        return;
     int best = 0;
     qsizetype bestMarks = -1;
-    for (int i = 0; i < int(x.columns.size()); ++i) {
-        const qsizetype marks = s.text(i).count(QChar(kOpen));
+    for (int i = 0; i < count; ++i) {
+        const qsizetype marks = s.text(first + i).count(QChar(kOpen));
         if (marks > bestMarks) {
             best = i;
             bestMarks = marks;
         }
     }
     hit.field = best;
-    takeMarks(s.text(best), hit);
+    takeMarks(s.text(first + best), hit);
 }
 
 } // namespace
@@ -308,18 +321,14 @@ QString searchQueryFor(const QString& text)
     return phrases.join(QLatin1Char(' '));
 }
 
-std::vector<std::string> searchStatements(const QString& words, int limit, const std::vector<SearchHit>& hits)
+std::string searchStatement(const QString& words, int limit)
 {
     QString query = searchQueryFor(words);
     const std::string match = "'" + query.replace(QLatin1Char('\''), QStringLiteral("''")).toStdString() + "'";
-    std::vector<std::string> out{
-        withValues(searchSql(false), {match, std::to_string(std::max(kCandidates, limit * 2)), std::to_string(limit)})};
     const std::string open = "'" + QString(QChar(kOpen)).toStdString() + "'";
     const std::string close = "'" + QString(QChar(kClose)).toStdString() + "'";
-    for (const SearchHit& hit : hits)
-        out.push_back(withValues(snippetSql(indexes()[std::size_t(hit.kind)], false),
-                                 {match, std::to_string(hit.rowId), open, close}));
-    return out;
+    return withValues(searchSql(false),
+                      {match, std::to_string(std::max(kCandidates, limit * 2)), std::to_string(limit), open, close});
 }
 
 std::vector<SearchHit> searchRecords(Database& db, const QString& text, int limit)
@@ -333,26 +342,23 @@ std::vector<SearchHit> searchRecords(Database& db, const QString& text, int limi
     Transaction read(db, Transaction::Kind::Read);
     const PendingIndexes pending(db);
     auto s = db.prepare(searchSql(pending.active()));
-    s.bindAll(query, std::max(kCandidates, limit * 2), limit);
+    s.bindAll(query, std::max(kCandidates, limit * 2), limit, QString(QChar(kOpen)), QString(QChar(kClose)));
     std::vector<SearchHit> hits;
-    std::vector<bool> fromPending;
     while (s.step()) {
         SearchHit h;
         h.kind = static_cast<SearchKind>(std::clamp(s.integer(0), 0, 3));
         h.rowId = s.int64(1);
         h.score = s.real(2);
-        fromPending.push_back(s.integer(3) != 0);
         h.uuid = s.uuid(4);
         h.evidenceId = s.int64(5);
         h.pupilId = s.int64(6);
         h.upn = limits::shortened(s.text(7));
         h.pupilName = limits::shortened(s.text(8)) + QLatin1Char(' ') + limits::shortened(s.text(9));
         h.date = s.date(10);
+        chooseSnippet(s, 11, int(indexes()[std::size_t(h.kind)].columns.size()), h);
         hits.push_back(std::move(h));
     }
     s.reset();
-    for (std::size_t i = 0; i < hits.size(); ++i)
-        readSnippet(db, query, indexes()[std::size_t(hits[i].kind)], fromPending[i], hits[i]);
     read.commit();
     return hits;
 }

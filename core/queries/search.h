@@ -69,9 +69,9 @@ QString searchQueryFor(const QString& text);
 // Waymark last wrote are read as they are now. Never writes to the file. Throws StorageError.
 std::vector<SearchHit> searchRecords(Database& db, const QString& text, int limit = 20);
 
-// The statements searchRecords() runs for these words and the hits it found, each with its
-// parameters written in, so that the same search can be run elsewhere (the benchmark's sqlite3
-// shell). The ranking statement first, then one per hit for its snippet.
-std::vector<std::string> searchStatements(const QString& words, int limit, const std::vector<SearchHit>& hits);
+// The statement searchRecords() runs for these words (when no rows are waiting to be indexed), with
+// its parameters written in, so that the same search can be run elsewhere: the benchmark's sqlite3
+// shell. One statement finds, ranks and cuts the snippets of the hits.
+std::string searchStatement(const QString& words, int limit);
 
 } // namespace waymark
