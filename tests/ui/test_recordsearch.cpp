@@ -5,6 +5,7 @@
 #include "domain/entities.h"
 #include "pupil/evidencepanel.h"
 #include "pupil/evidencetimelinemodel.h"
+#include "pupil/planeditor.h"
 #include "pupil/pupilpage.h"
 #include "pupil/targetmodel.h"
 #include "pupil/targetspanel.h"
@@ -22,6 +23,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -222,4 +224,22 @@ TEST_CASE("A result clicked opens a target in the targets table; Escape clears; 
     QTest::keyClick(field, Qt::Key_Return); // Enter with none marked opens the first
     CHECK(w.pupilPage()->pupilId() == f.school.dev);
     CHECK(w.pupilPage()->tabs()->currentIndex() == PupilPage::EvidenceTab);
+
+    // A plan opens at the box that holds the words, with the keyboard in it.
+    {
+        Database& db = f.app.document().session()->db();
+        LearningPlan plan;
+        plan.pupilId = f.school.chloe;
+        plan.strategies = QStringLiteral("Sit near the front, away from the window.");
+        Repository<LearningPlan>(db).insert(plan);
+    }
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_K, Qt::ControlModifier);
+    QTest::keyClick(field, Qt::Key_Escape);
+    f.type(QStringLiteral("near front"));
+    REQUIRE(f.search().model()->rowCount() == 1);
+    QTest::keyClick(field, Qt::Key_Down);
+    QTest::keyClick(field, Qt::Key_Enter);
+    CHECK(w.pupilPage()->pupilId() == f.school.chloe);
+    CHECK(w.pupilPage()->tabs()->currentIndex() == PupilPage::PlanTab);
+    CHECK(QApplication::focusWidget() == static_cast<QWidget*>(w.pupilPage()->plan()->editor(PlanEditor::Strategies)));
 }
