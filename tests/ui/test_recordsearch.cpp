@@ -168,7 +168,7 @@ TEST_CASE("Ctrl+K, a few letters, Down and Enter open the pupil at the piece of 
     CHECK(field->text() == QStringLiteral("aloud")); // kept, for the next result
 }
 
-TEST_CASE("A result clicked opens a target in the targets table; Escape clears; no match says so")
+TEST_CASE("A result clicked opens a target in the targets table, Escape clears, and no match says so")
 {
     Fixture f;
     MainWindow& w = f.window();
