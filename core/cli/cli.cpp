@@ -27,8 +27,8 @@ std::vector<Command> allCommands()
 {
     return {initCommand(),     demoCommand(),   checkCommand(),     statsCommand(),  backupCommand(),
             schoolCommand(),   pupilsCommand(), addPupilCommand(),  importCommand(), exportCommand(),
-            groupsCommand(),   groupCommand(), tasksCommand(), nextStepsCommand(),  pupilLeftCommand(), staffCommand(),  subjectsCommand(),
-            calendarCommand(), newYearCommand(), commentsCommand()};
+            groupsCommand(),   groupCommand(), tasksCommand(), nextStepsCommand(), searchCommand(), pupilLeftCommand(),
+            staffCommand(),  subjectsCommand(), calendarCommand(), newYearCommand(), commentsCommand()};
 }
 
 const Command* findCommand(const std::vector<Command>& commands, const QString& name)

@@ -85,6 +85,7 @@ Command exportCommand();
 Command groupsCommand();
 Command tasksCommand();
 Command nextStepsCommand();
+Command searchCommand();
 Command staffCommand();
 Command subjectsCommand();
 Command groupCommand();

@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <mutex>
 
@@ -614,7 +615,8 @@ void Database::removeChangeListener(int id)
 void Database::updateHook(void* self, int, const char*, const char* table, qint64 rowId)
 {
     auto* db = static_cast<Database*>(self);
-    if (!db->listeners_.empty())
+    // The search indexes (search_*) follow the rows they index: whoever listens hears of those.
+    if (!db->listeners_.empty() && std::strncmp(table, "search_", 7) != 0)
         db->pending_.push_back({table, rowId});
 }
 

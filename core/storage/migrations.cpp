@@ -121,6 +121,74 @@ void schemaV5(Database& db)
     db.exec("CREATE UNIQUE INDEX task_feedback_task ON task_feedback(task_id) WHERE deleted = 0");
 }
 
+// Version 6: full-text search over feedback, evidence notes, targets and plans. One FTS5 index per
+// kind of record, reading its words from the record's own table (external content, so no text is
+// stored twice), with accents ignored and 2- and 3-letter prefixes indexed for searching as one
+// types. An index holds the live rows only (evidence only with a note).
+//
+// With an untrusted schema a trigger may not write to a virtual table, so the triggers only note
+// which rows changed, and what the index held for them, in search_queue; the storage layer brings
+// the indexes up to date from it before each commit (storage/searchindex.h), and a search reads the
+// rows still queued (another program's writes) afresh. The first entry for a row is kept: it is what
+// the index still holds.
+void schemaV6(Database& db)
+{
+    const std::string tokenize = ", tokenize='unicode61 remove_diacritics 2', prefix='2 3')";
+    db.exec("CREATE VIRTUAL TABLE search_feedback USING fts5(what_went_well, even_better_if, next_step, "
+            "pupil_response, content='feedback', content_rowid='id'" + tokenize);
+    db.exec("CREATE VIRTUAL TABLE search_evidence USING fts5(note, content='evidence', content_rowid='id'" + tokenize);
+    db.exec("CREATE VIRTUAL TABLE search_target USING fts5(text, success_measure, support, content='target', "
+            "content_rowid='id'" + tokenize);
+    db.exec("CREATE VIRTUAL TABLE search_plan USING fts5(strengths, needs, strategies, provision, "
+            "content='learning_plan', content_rowid='id'" + tokenize);
+    db.exec("CREATE TABLE search_queue ("
+            "kind     TEXT NOT NULL CHECK (kind IN ('feedback', 'evidence', 'target', 'plan')), "
+            "row_id   INTEGER NOT NULL, "
+            "indexed  INTEGER NOT NULL CHECK (indexed IN (0, 1)), "
+            "a TEXT, b TEXT, c TEXT, d TEXT, "
+            "PRIMARY KEY (kind, row_id)) WITHOUT ROWID");
+
+    struct Source
+    {
+        const char* kind;
+        const char* table;
+        std::vector<std::string> columns;
+        std::string indexed; // the rows an index holds, as a condition on OLD
+    };
+    const Source sources[] = {
+        {"feedback", "feedback", {"what_went_well", "even_better_if", "next_step", "pupil_response"}, "OLD.deleted = 0"},
+        {"evidence", "evidence", {"note"}, "OLD.deleted = 0 AND OLD.note <> ''"},
+        {"target", "target", {"text", "success_measure", "support"}, "OLD.deleted = 0"},
+        {"plan", "learning_plan", {"strengths", "needs", "strategies", "provision"}, "OLD.deleted = 0"},
+    };
+    for (const Source& s : sources) {
+        const std::string index = std::string("search_") + s.kind;
+        std::string columns;
+        std::string slots;
+        std::string oldValues;
+        std::string changed = "OLD.deleted IS NOT NEW.deleted";
+        for (std::size_t i = 0; i < s.columns.size(); ++i) {
+            const std::string& column = s.columns[i];
+            columns += (i ? ", " : "") + column;
+            slots += std::string(i ? ", " : "") + char('a' + i);
+            oldValues += ", OLD." + column;
+            changed += " OR OLD." + column + " IS NOT NEW." + column;
+        }
+        db.exec("CREATE TRIGGER " + index + "_insert AFTER INSERT ON " + s.table +
+                " BEGIN INSERT OR IGNORE INTO search_queue(kind, row_id, indexed) VALUES ('" + s.kind +
+                "', NEW.id, 0); END");
+        db.exec("CREATE TRIGGER " + index + "_update AFTER UPDATE ON " + s.table + " WHEN " + changed +
+                " BEGIN INSERT OR IGNORE INTO search_queue(kind, row_id, indexed, " + slots + ") VALUES ('" + s.kind +
+                "', OLD.id, " + s.indexed + oldValues + "); END");
+        // The rows the file already holds.
+        std::string live = s.indexed;
+        for (auto pos = live.find("OLD."); pos != std::string::npos; pos = live.find("OLD."))
+            live.erase(pos, 4);
+        db.exec("INSERT INTO " + index + "(rowid, " + columns + ") SELECT id, " + columns + " FROM " + s.table +
+                " WHERE " + live);
+    }
+}
+
 struct Step
 {
     void (*schema)(Database&);
@@ -133,7 +201,7 @@ const std::vector<Step>& steps()
 {
     static const std::vector<Step> all = {
         {schemaV1, seedV1, false}, {schemaV2, nullptr, true}, {schemaV3, nullptr, false}, {schemaV4, nullptr, false},
-        {schemaV5, nullptr, false}};
+        {schemaV5, nullptr, false}, {schemaV6, nullptr, false}};
     return all;
 }
 

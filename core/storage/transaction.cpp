@@ -1,6 +1,7 @@
 #include "storage/transaction.h"
 
 #include "storage/database.h"
+#include "storage/searchindex.h"
 #include "storage/storageerror.h"
 
 #include <QCoreApplication>
@@ -64,8 +65,11 @@ void Transaction::commit()
                            Tr::tr("The change could not be saved because the school file reported an error "
                                   "part-way through. Nothing from it was kept; please try again."));
     if (savepoint_.empty()) {
-        if (kind_ == Kind::Write)
+        if (kind_ == Kind::Write) {
+            // The search indexes change with the rows they index, in the same commit.
+            searchindex::catchUp(db_);
             db_.persistClock();
+        }
         db_.exec("COMMIT");
         open_ = false;
         db_.committed();

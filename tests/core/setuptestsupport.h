@@ -70,7 +70,7 @@ inline RowId addPupilIn(Database& db, const QString& given, const QString& famil
 }
 
 // Every row of every table, one line each ("table: 'a'|1|NULL"), tables by name and rows by their
-// first column. Without stamps, the hybrid-clock stamp and origin of each row, the history table and
+// first column, leaving out the search indexes (search_*), which follow the rows they index. Without stamps, the hybrid-clock stamp and origin of each row, the history table and
 // the clock kept in meta are left out: what remains is what a teacher could see change.
 enum class Stamps { Included, Left };
 inline QStringList dump(Database& db, Stamps stamps = Stamps::Included)
@@ -78,7 +78,7 @@ inline QStringList dump(Database& db, Stamps stamps = Stamps::Included)
     QStringList tables;
     {
         auto s = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                            "ORDER BY name");
+                            "AND name NOT LIKE 'search!_%' ESCAPE '!' ORDER BY name");
         while (s.step())
             tables << s.text(0);
     }

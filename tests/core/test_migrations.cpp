@@ -102,10 +102,11 @@ TEST_CASE("An older file that cannot be written opens read-only only when the ve
     CHECK_FALSE(Migrations::readableUnmigrated(2));
     CHECK_FALSE(Migrations::readableUnmigrated(3)); // version 4 adds a table
     CHECK_FALSE(Migrations::readableUnmigrated(4)); // version 5 adds columns and tables
+    CHECK_FALSE(Migrations::readableUnmigrated(5)); // version 6 adds the search indexes (tables)
     CHECK(Migrations::readableUnmigrated(Migrations::currentVersion()));
 
     for (const QString& name : {QStringLiteral("v1.waymark"), QStringLiteral("v2.waymark"), QStringLiteral("v3.waymark"),
-                               QStringLiteral("v4.waymark")}) {
+                               QStringLiteral("v4.waymark"), QStringLiteral("v5.waymark")}) {
         INFO(name.toStdString());
         test::TempDir dir;
         const QString copy = dir.path(name);
@@ -130,7 +131,7 @@ TEST_CASE("An older file that cannot be written opens read-only only when the ve
 TEST_CASE("Older files are read through an updated private copy by the read-only commands, and left as they were")
 {
     for (const QString& name : {QStringLiteral("v1.waymark"), QStringLiteral("v2.waymark"), QStringLiteral("v3.waymark"),
-                               QStringLiteral("v4.waymark")}) {
+                               QStringLiteral("v4.waymark"), QStringLiteral("v5.waymark")}) {
         INFO(name.toStdString());
         test::TempDir dir;
         const QString copy = dir.path(name);

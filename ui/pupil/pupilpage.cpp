@@ -11,12 +11,15 @@
 #include "pupil/shapes.h"
 #include "pupil/targetmodel.h"
 #include "pupil/targetspanel.h"
+#include "queries/search.h"
 #include "records/pupilrecord.h"
 #include "services/schoolsession.h"
 #include "storage/storageerror.h"
 
 #include <QCoreApplication>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QToolButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabBar>
@@ -178,6 +181,58 @@ void PupilPage::showPupil(RowId pupilId)
         targetModel_->setPupil(pupilId_);
     loadTimelineIfOnShow();
     Q_EMIT pupilShown(pupilId_);
+}
+
+bool PupilPage::showSearchHit(const SearchHit& hit)
+{
+    if (pupilId_ == 0 || hit.pupilId != pupilId_)
+        return false;
+    switch (hit.kind) {
+    case SearchKind::Target: {
+        tabs_->setCurrentIndex(PlanTab);
+        int row = targetModel_->rowOf(hit.rowId);
+        if (row < 0 && !targetModel_->showsEarlier()) {
+            targets_->earlierToggle()->click(); // one of the earlier years' targets
+            row = targetModel_->rowOf(hit.rowId);
+        }
+        if (row < 0)
+            return false;
+        const QModelIndex index = targetModel_->index(row, TargetModel::TextColumn);
+        targets_->view()->setCurrentIndex(index);
+        targets_->view()->scrollTo(index);
+        targets_->view()->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    case SearchKind::Plan: {
+        tabs_->setCurrentIndex(PlanTab);
+        QPlainTextEdit* part = plan_->editor(static_cast<PlanEditor::Part>(std::clamp(hit.field, 0, 3)));
+        part->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    case SearchKind::Feedback:
+    case SearchKind::Evidence: {
+        tabs_->setCurrentIndex(EvidenceTab); // builds the tab and reads the timeline's first page
+        QTableView* view = evidence()->view();
+        // The timeline is read a page at a time, newest first: read on until the piece is there.
+        for (int row = 0;; ++row) {
+            if (row >= timelineModel_->rowCount()) {
+                if (!timelineModel_->canFetchMore({}))
+                    return false;
+                timelineModel_->fetchMore({});
+                if (row >= timelineModel_->rowCount())
+                    return false;
+            }
+            if (timelineModel_->entryAt(row)->evidenceId == hit.evidenceId) {
+                const QModelIndex index = timelineModel_->index(row, 0);
+                view->setCurrentIndex(index);
+                view->scrollTo(index);
+                view->setFocus(Qt::OtherFocusReason);
+                return true;
+            }
+        }
+    }
+    }
+    return false;
 }
 
 void PupilPage::reloadRecord(bool newPupil)

@@ -27,6 +27,7 @@ class SchoolSession;
 class TargetModel;
 class TargetsPanel;
 struct PupilRecord;
+struct SearchHit;
 
 // One pupil's page: a header with who they are and when their review is due, then tabs for the
 // plan and targets, details, sensitive characteristics and the evidence timeline. Every edit is an
@@ -54,6 +55,11 @@ public:
     RowId pupilId() const { return pupilId_; }
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return readOnly_; }
+
+    // Shows the record a search found for the pupil on show: a target marked in the targets table
+    // (earlier targets unfolded if it is one of them), the plan's text with the keyboard in it, or a
+    // piece of evidence (and its feedback) marked in the timeline. False if it is not to be found.
+    bool showSearchHit(const SearchHit& hit);
 
     // Writes any text still waiting to be written (call before backing up or closing the file).
     void commitPendingEdits();

@@ -68,6 +68,8 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
 
     dashboard = make(&window, tr("&Dashboard"), QStringLiteral("dashboard"), QKeySequence(Qt::CTRL | Qt::Key_1));
     focusSearch = make(&window, tr("&Find Pupil or Group"), QStringLiteral("search"), QKeySequence::Find);
+    searchRecords = make(&window, tr("&Search Feedback, Notes, Targets and Plans"), QStringLiteral("search"),
+                         QKeySequence(Qt::CTRL | Qt::Key_K));
     about = make(&window, tr("&About Waymark"), QStringLiteral("about"));
     about->setMenuRole(QAction::AboutRole);
 
@@ -98,6 +100,7 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     QMenu* view = window.menuBar()->addMenu(tr("&View"));
     view->addAction(dashboard);
     view->addAction(focusSearch);
+    view->addAction(searchRecords);
     view->addSeparator();
     QMenu* appearance = view->addMenu(tr("&Appearance"));
     auto* appearances = new QActionGroup(this);

@@ -38,6 +38,7 @@ public:
     QAction* redo = nullptr;
     QAction* dashboard = nullptr;
     QAction* focusSearch = nullptr;
+    QAction* searchRecords = nullptr; // Ctrl+K: the search across feedback, notes, targets and plans
     // View ▸ Appearance: one of the three is checked.
     QAction* appearanceSystem = nullptr;
     QAction* appearanceLight = nullptr;

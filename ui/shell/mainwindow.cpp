@@ -10,7 +10,9 @@
 #include "marking/markingview.h"
 #include "pupil/pupilpage.h"
 #include "queries/rosterqueries.h"
+#include "queries/search.h"
 #include "repo/repository.h"
+#include "search/recordsearch.h"
 #include "services/schoolsession.h"
 #include "settings.h"
 #include "shell/mainactions.h"
@@ -29,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -52,7 +55,8 @@ bool touches(const QSet<QString>& changed, std::initializer_list<const char*> ta
 MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* parent)
     : QMainWindow(parent), document_(document), settings_(settings),
       actions_(new MainActions(*this, document.undoStack())), splitter_(new QSplitter(Qt::Horizontal, this)),
-      sidebar_(new Sidebar(splitter_)), banner_(new MessageBanner(this)), pages_(new QStackedWidget(this)),
+      sidebar_(new Sidebar(splitter_)), banner_(new MessageBanner(this)), recordSearch_(new RecordSearch(this)),
+      pages_(new QStackedWidget(this)),
       dashboard_(new DashboardPage(pages_)), groupPage_(new GroupPage(pages_)), fileLabel_(new QLabel(this))
 {
     // The Edit menu names what Undo will undo: typing still waiting to be written is a step first.
@@ -85,7 +89,14 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
     splitter_->setChildrenCollapsible(false);
     sidebar_->setMinimumWidth(fontMetrics().averageCharWidth() * 20);
     setCentralWidget(splitter_);
+    // The search across the school sits at the right of the menu bar, where it costs no height (a
+    // 1366×768 laptop at 200% has 384 points); where the desktop draws the menu bar, above the pages.
+    if (menuBar()->isNativeMenuBar())
+        rightLayout->insertWidget(0, recordSearch_);
+    else
+        menuBar()->setCornerWidget(recordSearch_, Qt::TopRightCorner);
     setTabOrder(sidebar_->searchField(), sidebar_->tree());
+    setTabOrder(sidebar_->tree(), recordSearch_->field());
 
     statusBar()->addPermanentWidget(fileLabel_);
 
@@ -95,6 +106,8 @@ MainWindow::MainWindow(SchoolDocument& document, Settings& settings, QWidget* pa
 
     connect(actions_->dashboard, &QAction::triggered, this, &MainWindow::showDashboard);
     connect(actions_->focusSearch, &QAction::triggered, sidebar_, &Sidebar::focusSearch);
+    connect(actions_->searchRecords, &QAction::triggered, recordSearch_, &RecordSearch::focusField);
+    connect(recordSearch_, &RecordSearch::hitChosen, this, &MainWindow::showSearchHit);
     connect(actions_->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
     connect(sidebar_, &Sidebar::pupilActivated, this, &MainWindow::showPupil);
@@ -138,6 +151,7 @@ void MainWindow::onAboutToReplace()
     // Pages let go of the school first: deleting the pupil page shows another page, which must not
     // read the file being closed.
     sidebar_->setSession(nullptr, {});
+    recordSearch_->setSession(nullptr);
     dashboard_->setSession(nullptr, {});
     groupPage_->setSession(nullptr, {});
     if (markingPage_)
@@ -168,6 +182,7 @@ void MainWindow::onReplaced()
         connect(session, &SchoolSession::changed, this, &MainWindow::onTablesChanged);
     }
     sidebar_->setSession(session, document_.today());
+    recordSearch_->setSession(session);
     // The pages read the school when shown: at start-up, only the one the app opens on.
     dashboard_->setSession(session, document_.today());
     groupPage_->setSession(session, document_.today());
@@ -242,6 +257,13 @@ bool MainWindow::showPupil(RowId pupilId)
     pages_->setCurrentWidget(pupilPage_);
     sidebar_->selectPupil(pupilId);
     return true;
+}
+
+bool MainWindow::showSearchHit(const SearchHit& hit)
+{
+    if (!showPupil(hit.pupilId))
+        return false;
+    return pupilPage_->showSearchHit(hit);
 }
 
 bool MainWindow::showGroup(RowId groupId)

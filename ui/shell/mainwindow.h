@@ -21,6 +21,8 @@ class MarkingPage;
 class MainActions;
 class MessageBanner;
 class PupilPage;
+class RecordSearch;
+struct SearchHit;
 class SchoolDocument;
 class Settings;
 class Sidebar;
@@ -44,12 +46,15 @@ public:
     MarkingPage* markingPage() const { return markingPage_; } // nullptr while no school is open
     MessageBanner* readOnlyBanner() const { return banner_; }
     FocusRing* focusRing() const;
+    RecordSearch* recordSearch() const { return recordSearch_; }
     QStackedWidget* pages() const { return pages_; }
 
     void showDashboard();
     bool showPupil(RowId pupilId);
     bool showGroup(RowId groupId);
     bool showTask(RowId taskId);
+    // Opens the pupil of a search result at that record.
+    bool showSearchHit(const SearchHit& hit);
     // Goes to a --show place; an empty string, or a sentence saying what could not be found.
     QString showPlace(const ShowTarget& target);
 
@@ -78,6 +83,7 @@ private:
     QSplitter* splitter_;
     Sidebar* sidebar_;
     MessageBanner* banner_;
+    RecordSearch* recordSearch_;
     QStackedWidget* pages_;
     DashboardPage* dashboard_;
     GroupPage* groupPage_;
