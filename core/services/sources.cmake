@@ -10,6 +10,7 @@ target_sources(waymark_core PRIVATE
     services/marking.h services/marking.cpp
     services/tasksetup.h services/tasksetup.cpp
     services/marksheet.h services/marksheet.cpp
+    services/classfeedback.h services/classfeedback.cpp
     services/rosterimport.h services/rosterimport.cpp
     services/importhistory.h services/importhistory.cpp
     services/importundo.cpp)
