@@ -81,19 +81,17 @@ ClassSummary classSummary(const MarkSheet& sheet)
                 allMet = false;
             }
         }
-        if (row.left)
-            continue;
         const bool red = row.light == QLatin1String("red");
         if (red || !notYet.isEmpty()) {
-            PupilNote note{row.pupilId, row.name, {}};
+            PupilNote note{row.pupilId, row.name, {}, row.left};
             if (red)
                 note.reasons << tr("red light");
             note.reasons += notYet;
             out.revisit.push_back(note);
         } else if (row.light == QLatin1String("green") && allMet) {
             out.praise.push_back({row.pupilId, row.name,
-                                  {sheet.criteria.empty() ? tr("green light")
-                                                          : tr("green light, every criterion met")}});
+                                  {sheet.criteria.empty() ? tr("green light") : tr("green light, every criterion met")},
+                                  row.left});
         }
     }
     return out;

@@ -38,6 +38,7 @@ struct PupilNote
     RowId pupilId = 0;
     QString name;
     QStringList reasons;
+    bool left = false; // has left the school or the group since (SheetRow::left)
 };
 
 struct ClassSummary
@@ -57,8 +58,9 @@ struct ClassSummary
     std::vector<PupilNote> praise;
 };
 
-// The counts and lists of a sheet, in its order (family name). Every row is counted; pupils who
-// have left the school or the group are counted but never listed, since there is nobody to revisit.
+// The counts and lists of a sheet, in its order (family name). Every row is counted and listed,
+// pupils who have left the school or the group since too (an old task's class may all have), with
+// PupilNote::left set.
 ClassSummary classSummary(const MarkSheet& sheet);
 
 // The teacher's notes for the class, as typed.

@@ -129,13 +129,15 @@ TEST_CASE("The class summary counts lights and judgements, and lists who to revi
         CHECK(again.revisit[3].reasons == QStringList({QStringLiteral("not yet: I can simplify")}));
         CHECK(again.praise.empty());
     }
-    SECTION("a pupil who has left the group is counted but not listed")
+    SECTION("a pupil who has left the group is counted and listed, marked as having left")
     {
         setup::removeMembers(*s.db, s.group, {s.pupils[1]});
         const ClassSummary again = s.summary();
         CHECK(again.pupils == 6); // Brown's row stays for their marks
         CHECK(again.red == 1);
-        CHECK(names(again.revisit) == QStringList({QStringLiteral("Sam Cole")}));
+        CHECK(names(again.revisit) == QStringList({QStringLiteral("Sam Brown"), QStringLiteral("Sam Cole")}));
+        CHECK(again.revisit[0].left);
+        CHECK_FALSE(again.revisit[1].left);
     }
 }
 
