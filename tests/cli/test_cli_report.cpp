@@ -41,8 +41,8 @@ QString flat(const QString& text)
 QString pdfText(const QString& pdf)
 {
     QProcess p;
-    p.start(tool("pdftotext"), {QStringLiteral("-raw"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf,
-                                QStringLiteral("-")});
+    p.start(tool("pdftotext"),
+            {QStringLiteral("-raw"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
     REQUIRE(p.waitForFinished(60000));
     REQUIRE(p.exitCode() == 0);
     return flat(QString::fromUtf8(p.readAllStandardOutput()));
@@ -121,10 +121,10 @@ TEST_CASE("report --kind feedback-slips: every marked pupil's name and feedback 
     const QByteArray before = test::sha256Of(school.path);
     const QString out = school.dir.path(QStringLiteral("slips.pdf"));
     // No display and no platform asked for: waymark-cli draws offscreen by itself.
-    const test::CliRun run = test::runCliUnderShell(
-        QStringLiteral("unset QT_QPA_PLATFORM DISPLAY WAYLAND_DISPLAY"),
-        {QStringLiteral("report"), school.path, QStringLiteral("--kind"), QStringLiteral("feedback-slips"),
-         QStringLiteral("--task"), QString::number(school.task), QStringLiteral("--out"), out});
+    const test::CliRun run = test::runCliUnderShell(QStringLiteral("unset QT_QPA_PLATFORM DISPLAY WAYLAND_DISPLAY"),
+                                                    {QStringLiteral("report"), school.path, QStringLiteral("--kind"),
+                                                     QStringLiteral("feedback-slips"), QStringLiteral("--task"),
+                                                     QString::number(school.task), QStringLiteral("--out"), out});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK(run.err.isEmpty());
@@ -165,8 +165,9 @@ TEST_CASE("report --kind feedback-slips: every marked pupil's name and feedback 
         }
     }
     if (!tool("pdfinfo").isEmpty())
-        CHECK(toolOutput("pdfinfo", out).contains(
-            QRegularExpression(QStringLiteral("Pages:\\s+%1\\n").arg(result.value(QStringLiteral("pages")).toInt()))));
+        CHECK(toolOutput("pdfinfo", out)
+                  .contains(QRegularExpression(
+                      QStringLiteral("Pages:\\s+%1\\n").arg(result.value(QStringLiteral("pages")).toInt()))));
     // Read only: the school file is as it was, with nothing left beside it.
     CHECK(test::sha256Of(school.path) == before);
     CHECK_FALSE(QFile::exists(school.path + QStringLiteral("-wal")));
@@ -174,8 +175,7 @@ TEST_CASE("report --kind feedback-slips: every marked pupil's name and feedback 
     SECTION("--all gives a slip to every pupil in the group")
     {
         const QString all = school.dir.path(QStringLiteral("all.pdf"));
-        const test::CliRun everyone =
-            school.report(QStringLiteral("feedback-slips"), all, {QStringLiteral("--all")});
+        const test::CliRun everyone = school.report(QStringLiteral("feedback-slips"), all, {QStringLiteral("--all")});
         REQUIRE(everyone.exitCode == 0);
         CHECK(QJsonDocument::fromJson(everyone.out.toUtf8()).object().value(QStringLiteral("slips")).toInt() >=
               pupils.size());
@@ -215,7 +215,8 @@ TEST_CASE("report --kind class-feedback: counts, the pupils to revisit and the t
         if (v.toObject().value(QStringLiteral("light")).toString() != QLatin1String("red"))
             continue;
         ++red;
-        CHECK(text.contains(flat(v.toObject().value(QStringLiteral("name")).toString()) + QStringLiteral(": red light")));
+        CHECK(
+            text.contains(flat(v.toObject().value(QStringLiteral("name")).toString()) + QStringLiteral(": red light")));
     }
     CHECK(text.contains(QStringLiteral("R Red %1").arg(red)));
 }
@@ -225,20 +226,20 @@ TEST_CASE("report refuses clearly: no such task, a wrong kind, a missing option,
     DemoSchool school;
     const QByteArray before = test::sha256Of(school.path);
     const QString out = school.dir.path(QStringLiteral("slips.pdf"));
-    test::requireOneLineError(test::runCli({QStringLiteral("report"), school.path, QStringLiteral("--kind"),
-                                            QStringLiteral("feedback-slips"), QStringLiteral("--task"),
-                                            QStringLiteral("999999"), QStringLiteral("--out"), out}),
-                              2, {QStringLiteral("no task 999999"), QStringLiteral("waymark-cli tasks")});
+    test::requireOneLineError(
+        test::runCli({QStringLiteral("report"), school.path, QStringLiteral("--kind"), QStringLiteral("feedback-slips"),
+                      QStringLiteral("--task"), QStringLiteral("999999"), QStringLiteral("--out"), out}),
+        2, {QStringLiteral("no task 999999"), QStringLiteral("waymark-cli tasks")});
     test::requireOneLineError(school.report(QStringLiteral("slip"), out), 2,
                               {QStringLiteral("feedback-slips or class-feedback"), QStringLiteral("“slip”")});
-    test::requireOneLineError(test::runCli({QStringLiteral("report"), school.path, QStringLiteral("--kind"),
-                                            QStringLiteral("class-feedback"), QStringLiteral("--task"),
-                                            QString::number(school.task)}),
-                              2, {QStringLiteral("--out")});
-    test::requireOneLineError(test::runCli({QStringLiteral("report"), school.path, QStringLiteral("--kind"),
-                                            QStringLiteral("class-feedback"), QStringLiteral("--task"),
-                                            QStringLiteral("seven"), QStringLiteral("--out"), out}),
-                              2, {QStringLiteral("--task"), QStringLiteral("“seven”")});
+    test::requireOneLineError(
+        test::runCli({QStringLiteral("report"), school.path, QStringLiteral("--kind"), QStringLiteral("class-feedback"),
+                      QStringLiteral("--task"), QString::number(school.task)}),
+        2, {QStringLiteral("--out")});
+    test::requireOneLineError(
+        test::runCli({QStringLiteral("report"), school.path, QStringLiteral("--kind"), QStringLiteral("class-feedback"),
+                      QStringLiteral("--task"), QStringLiteral("seven"), QStringLiteral("--out"), out}),
+        2, {QStringLiteral("--task"), QStringLiteral("“seven”")});
     test::requireOneLineError(
         school.report(QStringLiteral("feedback-slips"), school.dir.path(QStringLiteral("no/such/folder/slips.pdf"))), 1,
         {QStringLiteral("does not exist"), QStringLiteral("nothing was written")});
@@ -288,26 +289,34 @@ TEST_CASE("report is listed by --help, explained by help report, and refuses a t
         details.criteria = {QStringLiteral("I can explain why")};
         task = marking::createTask(*db, details);
     }
-    test::requireOneLineError(test::runCli({QStringLiteral("report"), path, QStringLiteral("--kind"),
-                                            QStringLiteral("feedback-slips"), QStringLiteral("--task"),
-                                            QString::number(task), QStringLiteral("--out"),
-                                            dir.path(QStringLiteral("slips.pdf"))}),
-                              1, {QStringLiteral("Nobody has been marked"), QStringLiteral("Unmarked task")});
+    test::requireOneLineError(
+        test::runCli({QStringLiteral("report"), path, QStringLiteral("--kind"), QStringLiteral("feedback-slips"),
+                      QStringLiteral("--task"), QString::number(task), QStringLiteral("--out"),
+                      dir.path(QStringLiteral("slips.pdf"))}),
+        1, {QStringLiteral("Nobody has been marked"), QStringLiteral("Unmarked task")});
     CHECK_FALSE(QFile::exists(dir.path(QStringLiteral("slips.pdf"))));
 }
 
-TEST_CASE("waymark-cli draws its reports with Qt Gui alone, never loading Qt Widgets")
+TEST_CASE("waymark-cli never loads Qt Gui: its report command runs in waymark-cli-report, which never loads Widgets")
 {
 #ifdef Q_OS_LINUX
     if (tool("ldd").isEmpty())
         WAYMARK_SKIP("ldd is not installed");
-    QProcess ldd;
-    ldd.start(tool("ldd"), {QStringLiteral(WAYMARK_CLI_PATH)});
-    REQUIRE(ldd.waitForFinished(60000));
-    const QString libraries = QString::fromUtf8(ldd.readAllStandardOutput());
-    CHECK(libraries.contains(QStringLiteral("libQt6Gui")));
-    CHECK_FALSE(libraries.contains(QStringLiteral("libQt6Widgets")));
-    CHECK_FALSE(libraries.contains(QStringLiteral("libQt6PrintSupport")));
+    const auto libraries = [](const QString& program) {
+        QProcess ldd;
+        ldd.start(tool("ldd"), {program});
+        REQUIRE(ldd.waitForFinished(60000));
+        REQUIRE(ldd.exitCode() == 0);
+        return QString::fromUtf8(ldd.readAllStandardOutput());
+    };
+    const QString cli = libraries(QStringLiteral(WAYMARK_CLI_PATH));
+    CHECK(cli.contains(QStringLiteral("libQt6Core")));
+    CHECK_FALSE(cli.contains(QStringLiteral("libQt6Gui")));
+    const QString report =
+        libraries(QFileInfo(QStringLiteral(WAYMARK_CLI_PATH)).dir().filePath(QStringLiteral("waymark-cli-report")));
+    CHECK(report.contains(QStringLiteral("libQt6Gui")));
+    CHECK_FALSE(report.contains(QStringLiteral("libQt6Widgets")));
+    CHECK_FALSE(report.contains(QStringLiteral("libQt6PrintSupport")));
 #else
     WAYMARK_SKIP("ldd is Linux's");
 #endif

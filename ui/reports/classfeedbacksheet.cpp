@@ -46,9 +46,8 @@ QString bar(const std::vector<std::pair<double, QColor>>& parts)
     QString cells;
     for (const auto& [percent, colour] : parts)
         if (percent > 0)
-            cells += QStringLiteral("<td width=\"%1%\" bgcolor=\"%2\">&nbsp;</td>")
-                         .arg(qRound(percent))
-                         .arg(colour.name());
+            cells +=
+                QStringLiteral("<td width=\"%1%\" bgcolor=\"%2\">&nbsp;</td>").arg(qRound(percent)).arg(colour.name());
     if (cells.isEmpty())
         return QString();
     double total = 0;
@@ -62,7 +61,8 @@ QString bar(const std::vector<std::pair<double, QColor>>& parts)
 QString lightsTable(const ReportCanvas& c, const ClassSummary& s)
 {
     const int most = qMax(1, s.pupils);
-    QString h = QStringLiteral("<table width=\"100%\" cellspacing=\"%1\" cellpadding=\"%2\" style=\"margin-top:%3px\">")
+    QString h = QStringLiteral("<table width=\"100%\" cellspacing=\"%1\" cellpadding=\"%2\" style=\"margin-top:%3px; "
+                               "margin-bottom:%3px\">")
                     .arg(c.css(0.6))
                     .arg(c.css(0.6))
                     .arg(c.css(1.5));
@@ -72,8 +72,9 @@ QString lightsTable(const ReportCanvas& c, const ClassSummary& s)
                                               {QString(), s.noLight}};
     for (const auto& [light, count] : lights) {
         const QString letter = light.isEmpty() ? QStringLiteral("–") : lightLetter(light);
-        const QString ink = light == QLatin1String("red") || light == QLatin1String("green") ? QStringLiteral("#ffffff")
-                                                                                              : QStringLiteral("#000000");
+        const QString ink = light == QLatin1String("red") || light == QLatin1String("green")
+                                ? QStringLiteral("#ffffff")
+                                : QStringLiteral("#000000");
         // Weights are counts in the sheet's whole: the bars share one scale.
         h += QStringLiteral("<tr><td width=\"5%\" align=\"center\" bgcolor=\"%1\"><span style=\"color:%2; "
                             "font-weight:bold\">%3</span></td><td width=\"16%\">%4</td><td width=\"7%\" "
@@ -87,11 +88,12 @@ QString lightsTable(const ReportCanvas& c, const ClassSummary& s)
 QString criteriaTable(const ReportCanvas& c, const ClassSummary& s)
 {
     const int border = c.css(0.2);
-    QString h = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"%1\" border=\"%2\" "
-                               "style=\"border-collapse:collapse; border-color:#9e9e9e; margin-top:%3px\">")
-                    .arg(c.css(0.8))
-                    .arg(border)
-                    .arg(c.css(1.5));
+    QString h =
+        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"%1\" border=\"%2\" "
+                       "style=\"border-collapse:collapse; border-color:#9e9e9e; margin-top:%3px; margin-bottom:%3px\">")
+            .arg(c.css(0.8))
+            .arg(border)
+            .arg(c.css(1.5));
     h += QStringLiteral("<tr><th align=\"left\" width=\"52%\">%1</th><th width=\"12%\">%2</th><th width=\"12%\">%3</th>"
                         "<th width=\"12%\">%4</th><th width=\"12%\">%5</th></tr>")
              .arg(html(tr("Success criterion")), html(judgementText(QStringLiteral("met"))),
@@ -114,18 +116,23 @@ QString pupilList(const ReportCanvas& c, const std::vector<marking::PupilNote>& 
 {
     if (pupils.empty())
         return paragraph(QStringLiteral("<i>%1</i>").arg(html(tr("Nobody."))), c.css(1));
-    QString h = QStringLiteral("<ul style=\"margin-top:%1px; margin-bottom:0px; -qt-list-indent:1\">").arg(c.css(1));
+    // Bullets drawn as text, not an HTML list: a paragraph split at a page break stays one item.
+    QString h;
     for (const marking::PupilNote& p : pupils)
-        h += QStringLiteral("<li><b>%1</b>%2: %3</li>")
+        h += QStringLiteral("<p style=\"margin-top:%1px; margin-bottom:0px; margin-left:%2px; text-indent:-%3px\">"
+                            "•&nbsp;&nbsp;<b>%4</b>%5: %6</p>")
+                 .arg(c.css(0.6))
+                 .arg(c.css(6))
+                 .arg(c.css(3.5))
                  .arg(html(p.name), p.left ? html(tr(" (has left)")) : QString(),
                       html(p.reasons.join(QStringLiteral("; "))));
-    return h + QStringLiteral("</ul>");
+    return h;
 }
 
 QString notesParagraph(const ReportCanvas& c, const QString& label, const QString& text)
 {
-    const QString body = text.trimmed().isEmpty() ? QStringLiteral("<i>%1</i>").arg(html(tr("None written.")))
-                                                  : html(text);
+    const QString body =
+        text.trimmed().isEmpty() ? QStringLiteral("<i>%1</i>").arg(html(tr("None written."))) : html(text);
     return paragraph(label.isEmpty() ? body : QStringLiteral("<b>%1</b> %2").arg(html(label), body), c.css(1.5));
 }
 
@@ -144,8 +151,9 @@ QString sheetHtml(const ReportCanvas& c, const MarkSheet& sheet, const ClassSumm
         about << html(tr("by %1").arg(sheet.setBy));
     h += paragraph(about.join(QStringLiteral(" · ")), c.css(1));
     if (!sheet.learningIntention.isEmpty())
-        h += paragraph(QStringLiteral("<i>%1</i> %2").arg(html(tr("Learning intention:")), html(sheet.learningIntention)),
-                       c.css(1));
+        h += paragraph(
+            QStringLiteral("<i>%1</i> %2").arg(html(tr("Learning intention:")), html(sheet.learningIntention)),
+            c.css(1));
     h += paragraph(html(trn("%n pupil(s), ", s.pupils) + trn("%n marked.", s.marked)), c.css(1));
 
     h += heading(tr("Traffic lights"), c.css(5)) + lightsTable(c, s);
@@ -169,8 +177,7 @@ PrintedReport paintClassFeedback(QPagedPaintDevice& device, const MarkSheet& she
     const QRectF page = canvas.page();
     const double footer = canvas.mm(8);
     auto doc = canvas.document(sheetHtml(canvas, sheet, summary, notes), kPointSize, page.width());
-    doc->setPageSize(QSizeF(page.width(), page.height() - footer));
-    const int pages = doc->pageCount();
+    const int pages = canvas.paginate(*doc, page.height() - footer);
     QFont small = reportFont(8);
     QStringList about{tr("Whole-class feedback"), sheet.title, sheet.group};
     about.removeAll(QString());

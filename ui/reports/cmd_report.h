@@ -5,8 +5,13 @@
 namespace waymark::cli {
 
 // waymark-cli report: the feedback slips or the whole-class feedback sheet of a task, as a PDF.
-// It lives with the reports (Qt Gui), not in core/cli, and is handed to runCli() by waymark-cli's
-// main, which makes a QGuiApplication (offscreen) for it.
+// Drawing needs Qt Gui, which the other commands never load (it would slow every one of them), so
+// the command runs in a program of its own, waymark-cli-report, that waymark-cli hands `report` to.
+
+// Its name, options and help, with no run function (Qt Core only): for waymark-cli's command list.
+Command reportCommandHelp();
+
+// The same, able to run: for waymark-cli-report, which makes a QGuiApplication first.
 Command reportCommand();
 
 } // namespace waymark::cli

@@ -28,8 +28,8 @@ constexpr double kContinuedSize = 7.5;
 struct Geometry
 {
     explicit Geometry(const ReportCanvas& c)
-        : slotWidth(c.page().width() / kColumns), slotHeight(c.page().height() / kRows), pad(c.mm(3.5)),
-          disc(c.mm(8)), response(c.mm(15)), note(c.mm(4.5)), gap(c.mm(1.5))
+        : slotWidth(c.page().width() / kColumns), slotHeight(c.page().height() / kRows), pad(c.mm(3.5)), disc(c.mm(8)),
+          response(c.mm(15)), note(c.mm(4.5)), gap(c.mm(1.5))
     {}
     double slotWidth, slotHeight, pad, disc, response, note, gap;
     double textWidth() const { return slotWidth - 2 * pad; }
@@ -102,8 +102,8 @@ QString slipHtml(const ReportCanvas& c, const MarkSheet& sheet, const SheetRow& 
     h += paragraph(about.join(QStringLiteral(" · ")), c.css(0.5));
     h += QStringLiteral("</td><td width=\"13%\"></td></tr></table>");
     if (!sheet.learningIntention.isEmpty())
-        h += paragraph(QStringLiteral("<i>%1</i> %2").arg(html(tr("Learning intention:")), html(sheet.learningIntention)),
-                       space);
+        h += paragraph(
+            QStringLiteral("<i>%1</i> %2").arg(html(tr("Learning intention:")), html(sheet.learningIntention)), space);
     if (!sheet.criteria.empty()) {
         h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"%1\" style=\"margin-top:%2px\">")
                  .arg(c.css(0.3))
@@ -194,11 +194,12 @@ void drawSlip(ReportCanvas& c, const Geometry& g, const QRectF& slot, QTextDocum
               const SheetRow& row, bool first, bool last)
 {
     drawCutLines(c, slot);
-    const QPointF at(slot.left() + g.pad, slot.top() + g.pad + (first ? 0 : g.note));
-    c.draw(doc, at, top, height);
+    // Drawn in reading order (the PDF's text follows it): the light, the text, the response box.
     if (first)
         drawLightDisc(c.painter(), QPointF(slot.right() - g.pad - g.disc / 2, slot.top() + g.pad + g.disc / 2), g.disc,
                       row.light);
+    const QPointF at(slot.left() + g.pad, slot.top() + g.pad + (first ? 0 : g.note));
+    c.draw(doc, at, top, height);
     if (last && row.pupilResponse.isEmpty())
         drawResponseBox(c, g, slot);
 }
@@ -233,18 +234,17 @@ PrintedReport paintFeedbackSlips(QPagedPaintDevice& device, const MarkSheet& she
         // Longer than a whole column even when small: it goes on in the next column, each part saying so.
         const double part = kRows * g.slotHeight - 2 * g.pad - 2 * g.note - g.response - g.gap;
         doc = canvas.document(slipHtml(canvas, sheet, *row, kContinuedSize), kContinuedSize, g.textWidth());
-        doc->setPageSize(QSizeF(g.textWidth(), part));
-        const int parts = doc->pageCount();
+        const int parts = canvas.paginate(*doc, part);
         for (int i = 0; i < parts; ++i) {
             const QRectF slot = cursor.take(kRows);
             const bool nextPage = cursor.nextColumnOnNewPage();
-            drawSlip(canvas, g, slot, *doc, i * part, part, *row, i == 0, i == parts - 1);
-            const QRectF text(slot.left() + g.pad, slot.top() + g.pad, g.textWidth(), g.note);
+            const QRectF note(slot.left() + g.pad, slot.top() + g.pad, g.textWidth(), g.note);
             if (i > 0)
-                drawNote(canvas, text, tr("%1 (continued)").arg(row->name), Qt::AlignLeft);
+                drawNote(canvas, note, tr("%1 (continued)").arg(row->name), Qt::AlignLeft);
+            drawSlip(canvas, g, slot, *doc, i * part, part, *row, i == 0, i == parts - 1);
             if (i < parts - 1)
                 drawNote(canvas,
-                         text.translated(0, slot.height() - 2 * g.pad - g.note -
+                         note.translated(0, slot.height() - 2 * g.pad - g.note -
                                                 (row->pupilResponse.isEmpty() ? g.response + g.gap : 0)),
                          nextPage ? tr("continued on the next page →") : tr("continued in the next column →"),
                          Qt::AlignRight);

@@ -10,8 +10,13 @@
 #include <QPagedPaintDevice>
 #include <QPalette>
 #include <QScreen>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QTextOption>
+
+#include <algorithm>
 
 namespace waymark::reports {
 
@@ -19,6 +24,13 @@ namespace {
 QString tr(const char* text, const char* comment = nullptr)
 {
     return QCoreApplication::translate("Reports", text, comment);
+}
+
+// A long document is laid out a part at a time, as it is looked at; its size and page count are
+// only right once the last paragraph has been placed.
+void finishLayout(QTextDocument& doc)
+{
+    doc.documentLayout()->blockBoundingRect(doc.lastBlock());
 }
 } // namespace
 
@@ -63,17 +75,74 @@ std::unique_ptr<QTextDocument> ReportCanvas::document(const QString& text, doubl
     doc->setDefaultTextOption(option);
     doc->setTextWidth(width);
     doc->setHtml(text);
+    finishLayout(*doc);
     return doc;
+}
+
+int ReportCanvas::paginate(QTextDocument& doc, double pageHeight)
+{
+    doc.setPageSize(QSizeF(doc.textWidth(), pageHeight));
+    finishLayout(doc);
+    // A paragraph that runs over a page break becomes two paragraphs, the second starting the new
+    // page with no space above it: each page is then drawn from whole paragraphs (see draw()).
+    const auto pageOf = [&](double y) { return int(y / pageHeight); };
+    for (int splits = 0; splits < 10000; ++splits) {
+        bool split = false;
+        for (QTextBlock block = doc.begin(); block.isValid() && !split; block = block.next()) {
+            const QTextLayout* layout = block.layout();
+            if (!layout || layout->lineCount() < 2)
+                continue;
+            const double y = doc.documentLayout()->blockBoundingRect(block).top();
+            for (int i = 1; i < layout->lineCount() && !split; ++i) {
+                if (pageOf(y + layout->lineAt(i).y() + 0.5) == pageOf(y + layout->lineAt(i - 1).y() + 0.5))
+                    continue;
+                QTextCursor cursor(&doc);
+                cursor.setPosition(block.position() + layout->lineAt(i).textStart());
+                QTextBlockFormat format = block.blockFormat();
+                format.setTopMargin(0);
+                format.setTextIndent(0); // no hanging bullet's indent: it goes on an item
+                cursor.insertBlock(format, cursor.charFormat());
+                split = true;
+            }
+        }
+        if (!split)
+            break;
+    }
+    finishLayout(doc);
+    return doc.pageCount();
 }
 
 void ReportCanvas::draw(QTextDocument& doc, const QPointF& at, double top, double height)
 {
+    // QTextLayout draws a line touching the clip, and the line before a paragraph's first one in
+    // it, and a PDF keeps the text a clip hides: a neighbouring page's lines would be in it twice.
+    // So paragraphs never straddle a page (paginate()), and the clip is drawn in to the lines
+    // within the band.
+    double first = top + height;
+    double last = top;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout* layout = block.layout();
+        if (!layout)
+            continue;
+        const double y = doc.documentLayout()->blockBoundingRect(block).top();
+        for (int i = 0; i < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            const double lineTop = y + line.y();
+            const double lineBottom = lineTop + line.height();
+            if (lineTop >= top - 0.5 && lineBottom <= top + height + 0.5) {
+                first = std::min(first, lineTop);
+                last = std::max(last, lineBottom);
+            }
+        }
+    }
+    if (last <= first)
+        return; // no line in the band
     painter_.save();
     painter_.translate(at.x(), at.y() - top);
+    painter_.setClipRect(QRectF(0, top, doc.textWidth(), height));
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette.setColor(QPalette::Text, Qt::black); // paper is white, even under a dark desktop theme
-    context.clip = QRectF(0, top, doc.textWidth(), height);
-    painter_.setClipRect(context.clip);
+    context.clip = QRectF(0, first + 0.5, doc.textWidth(), last - first - 1);
     doc.documentLayout()->draw(&painter_, context);
     painter_.restore();
 }

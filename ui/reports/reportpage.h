@@ -39,8 +39,11 @@ public:
     // A document laid out for this device, in the report font at pointSize, text width `width`,
     // no margin, wrapping long words anywhere rather than running off the edge.
     std::unique_ptr<QTextDocument> document(const QString& html, double pointSize, double width) const;
-    // Draws the band [top, top + height) of doc with its top left corner at `at`, in black on
-    // white whatever the desktop's colours.
+    // Breaks doc into pages of pageHeight (its width stays): a paragraph running over a break is
+    // made two. Returns the number of pages.
+    int paginate(QTextDocument& doc, double pageHeight);
+    // Draws the band [top, top + height) of doc (a page of a paginated one) with its top left
+    // corner at `at`, in black on white whatever the desktop's colours.
     void draw(QTextDocument& doc, const QPointF& at, double top, double height);
 
 private:

@@ -39,7 +39,8 @@ bool isDatabase(const QString& path)
     return f.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
-PrintedReport writePdf(const QString& path, const QString& title, const std::function<PrintedReport(QPdfWriter&)>& paint)
+PrintedReport writePdf(const QString& path, const QString& title,
+                       const std::function<PrintedReport(QPdfWriter&)>& paint)
 {
     const QFileInfo info(path);
     if (path.isEmpty() || info.fileName().isEmpty())
@@ -76,10 +77,10 @@ PrintedReport writePdf(const QString& path, const QString& title, const std::fun
     } // the writer finishes the file as it goes
     if (!file.commit()) {
         const bool full = file.error() == QFileDevice::ResourceError;
-        throw StorageError(full ? StorageError::Kind::DiskFull : StorageError::Kind::Io,
-                           full ? tr("“%1” could not be written: the disk is full. Nothing was written.").arg(shown(path))
-                                : tr("“%1” could not be written (%2). Nothing was written.")
-                                      .arg(shown(path), file.errorString()));
+        throw StorageError(
+            full ? StorageError::Kind::DiskFull : StorageError::Kind::Io,
+            full ? tr("“%1” could not be written: the disk is full. Nothing was written.").arg(shown(path))
+                 : tr("“%1” could not be written (%2). Nothing was written.").arg(shown(path), file.errorString()));
     }
     return printed;
 }
