@@ -89,7 +89,8 @@ ClassSummary classSummary(const MarkSheet& sheet)
             note.reasons += notYet;
             out.revisit.push_back(note);
         } else if (row.light == QLatin1String("green") && allMet) {
-            out.praise.push_back({row.pupilId, row.name,
+            out.praise.push_back({row.pupilId,
+                                  row.name,
                                   {sheet.criteria.empty() ? tr("green light") : tr("green light, every criterion met")},
                                   row.left});
         }

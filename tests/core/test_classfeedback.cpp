@@ -63,11 +63,12 @@ struct FeedbackSchool
     {
         std::vector<MarkChange> changes;
         if (!light.isEmpty())
-            changes.push_back({{pupils[pupil], MarkField::Light, 0, light}, markOf(*db, task, pupils[pupil], MarkField::Light)});
+            changes.push_back(
+                {{pupils[pupil], MarkField::Light, 0, light}, markOf(*db, task, pupils[pupil], MarkField::Light)});
         for (int i = 0; i < judgements.size(); ++i)
             if (!judgements[i].isEmpty())
-                changes.push_back({{pupils[pupil], MarkField::Judgement, criteria[std::size_t(i)], judgements[i]},
-                                   QString()});
+                changes.push_back(
+                    {{pupils[pupil], MarkField::Judgement, criteria[std::size_t(i)], judgements[i]}, QString()});
         setMarks(*db, task, changes, kToday);
     }
 
@@ -87,11 +88,11 @@ TEST_CASE("The class summary counts lights and judgements, and lists who to revi
           "[classfeedback]")
 {
     FeedbackSchool s;
-    s.mark(0, QStringLiteral("green"), {QStringLiteral("met"), QStringLiteral("met")});      // Adams: praise
-    s.mark(1, QStringLiteral("red"), {QStringLiteral("met"), QStringLiteral("partly")});     // Brown: revisit (red)
-    s.mark(2, QStringLiteral("amber"), {QStringLiteral("not_yet"), QStringLiteral("met")});  // Cole: revisit (not yet)
-    s.mark(3, QStringLiteral("green"), {QStringLiteral("met"), QStringLiteral("partly")});   // Dunn: neither
-    s.mark(4, QString(), {QStringLiteral("met")});                                           // Evans: no light
+    s.mark(0, QStringLiteral("green"), {QStringLiteral("met"), QStringLiteral("met")});     // Adams: praise
+    s.mark(1, QStringLiteral("red"), {QStringLiteral("met"), QStringLiteral("partly")});    // Brown: revisit (red)
+    s.mark(2, QStringLiteral("amber"), {QStringLiteral("not_yet"), QStringLiteral("met")}); // Cole: revisit (not yet)
+    s.mark(3, QStringLiteral("green"), {QStringLiteral("met"), QStringLiteral("partly")});  // Dunn: neither
+    s.mark(4, QString(), {QStringLiteral("met")});                                          // Evans: no light
     // Fox: not marked at all.
 
     const ClassSummary sum = s.summary();
@@ -123,9 +124,8 @@ TEST_CASE("The class summary counts lights and judgements, and lists who to revi
         s.mark(0, QStringLiteral("red"), {});
         s.mark(5, QStringLiteral("green"), {QStringLiteral("met"), QStringLiteral("not_yet")});
         const ClassSummary again = s.summary();
-        CHECK(names(again.revisit) ==
-              QStringList({QStringLiteral("Sam Adams"), QStringLiteral("Sam Brown"), QStringLiteral("Sam Cole"),
-                           QStringLiteral("Sam Fox")}));
+        CHECK(names(again.revisit) == QStringList({QStringLiteral("Sam Adams"), QStringLiteral("Sam Brown"),
+                                                   QStringLiteral("Sam Cole"), QStringLiteral("Sam Fox")}));
         CHECK(again.revisit[3].reasons == QStringList({QStringLiteral("not yet: I can simplify")}));
         CHECK(again.praise.empty());
     }
@@ -158,12 +158,12 @@ TEST_CASE("Class notes are set over what the teacher saw, in one transaction, an
     FeedbackSchool s;
     CHECK(taskFeedback(*s.db, s.task) == ClassNotes{});
 
-    const std::vector<ClassNoteChange> made = setTaskFeedback(
-        *s.db, s.task,
-        {{ClassNote::Praise, QStringLiteral("Clear working throughout"), QString()},
-         {ClassNote::Misconceptions, QStringLiteral("Adding the denominators"), QString()},
-         {ClassNote::Literacy, QStringLiteral("numerator, denominator"), QString()},
-         {ClassNote::Revisit, QString(), QString()}}); // already empty: skipped
+    const std::vector<ClassNoteChange> made =
+        setTaskFeedback(*s.db, s.task,
+                        {{ClassNote::Praise, QStringLiteral("Clear working throughout"), QString()},
+                         {ClassNote::Misconceptions, QStringLiteral("Adding the denominators"), QString()},
+                         {ClassNote::Literacy, QStringLiteral("numerator, denominator"), QString()},
+                         {ClassNote::Revisit, QString(), QString()}}); // already empty: skipped
     REQUIRE(made.size() == 3);
     ClassNotes notes = taskFeedback(*s.db, s.task);
     CHECK(notes.praise == QStringLiteral("Clear working throughout"));
@@ -190,11 +190,11 @@ TEST_CASE("Class notes are set over what the teacher saw, in one transaction, an
         setTaskFeedback(*s.db, s.task,
                         {{ClassNote::Praise, QStringLiteral("Theirs"), QStringLiteral("Clear working throughout")}});
         const QString theirs = test::liveContent(*s.db);
-        CHECK_THROWS_AS(setTaskFeedback(*s.db, s.task,
-                                        {{ClassNote::Revisit, QStringLiteral("Cole"), QString()},
-                                         {ClassNote::Praise, QStringLiteral("Mine"),
-                                          QStringLiteral("Clear working throughout")}}),
-                        StorageError);
+        CHECK_THROWS_AS(
+            setTaskFeedback(*s.db, s.task,
+                            {{ClassNote::Revisit, QStringLiteral("Cole"), QString()},
+                             {ClassNote::Praise, QStringLiteral("Mine"), QStringLiteral("Clear working throughout")}}),
+            StorageError);
         CHECK(test::liveContent(*s.db) == theirs);
     }
     SECTION("a note too long, or a task no longer in the file, is refused whole")
