@@ -122,8 +122,8 @@ QString pupilList(const ReportCanvas& c, const std::vector<marking::PupilNote>& 
         h += QStringLiteral("<p style=\"margin-top:%1px; margin-bottom:0px; margin-left:%2px; text-indent:-%3px\">"
                             "•&nbsp;&nbsp;<b>%4</b>%5: %6</p>")
                  .arg(c.css(0.6))
-                 .arg(c.css(6))
-                 .arg(c.css(3.5))
+                 .arg(qRound(c.mm(5))) // across the page: the device's own units (see ReportCanvas::css)
+                 .arg(qRound(c.mm(3)))
                  .arg(html(p.name), p.left ? html(tr(" (has left)")) : QString(),
                       html(p.reasons.join(QStringLiteral("; "))));
     return h;

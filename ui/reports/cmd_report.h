@@ -8,7 +8,7 @@ namespace waymark::cli {
 // Drawing needs Qt Gui, which the other commands never load (it would slow every one of them), so
 // the command runs in a program of its own, waymark-cli-report, that waymark-cli hands `report` to.
 
-// Its name, options and help, with no run function (Qt Core only): for waymark-cli's command list.
+// Its name, options and help (Qt Core only), for waymark-cli's command list; it does not run.
 Command reportCommandHelp();
 
 // The same, able to run: for waymark-cli-report, which makes a QGuiApplication first.

@@ -23,7 +23,10 @@ Command reportCommandHelp()
              {{QStringLiteral("task")}, QStringLiteral("ID"), Tr::tr("The task, by its id.")},
              {{QStringLiteral("out")}, QStringLiteral("FILE.pdf"), Tr::tr("The PDF to write.")},
              {{QStringLiteral("all")}, QString(), Tr::tr("Slips for every pupil in the group, marked or not.")}},
-            nullptr};
+            // Never reached: waymark-cli hands `report` to waymark-cli-report before it parses.
+            [](Context&, const QCommandLineParser&) -> int {
+                throw UsageError(Tr::tr("report runs in waymark-cli-report, beside waymark-cli."));
+            }};
 }
 
 } // namespace waymark::cli

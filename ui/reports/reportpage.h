@@ -29,7 +29,9 @@ public:
     QPainter& painter() { return painter_; }
     // Millimetres in the device's units.
     double mm(double millimetres) const { return millimetres * dotsPerMm_; }
-    // Millimetres as lengths in a document's HTML ("px"), which its layout scales to the device.
+    // Millimetres as lengths in a document's HTML ("px") that its layout scales to the device: top
+    // and bottom margins and cell padding. Left and right margins and indents it takes as they are,
+    // in the device's units: those are given as mm().
     int css(double millimetres) const { return qRound(millimetres * cssPerMm_); }
     // The printable area, from (0, 0), in the device's units.
     QRectF page() const { return page_; }
