@@ -86,9 +86,10 @@ int runCommand(Context& context, const Command& command, const QStringList& argu
     return command.run(context, parser);
 }
 
-int dispatch(Context& context, const QStringList& arguments)
+int dispatch(Context& context, const QStringList& arguments, const std::vector<Command>& more)
 {
-    const std::vector<Command> commands = allCommands();
+    std::vector<Command> commands = allCommands();
+    commands.insert(commands.end(), more.begin(), more.end());
     if (arguments.size() < 2)
         throw UsageError(Tr::tr("no command given. %1").arg(helpHint()));
     const QString first = arguments.at(1);
@@ -149,11 +150,16 @@ void quietHandler(QtMsgType type, const QMessageLogContext& context, const QStri
 
 int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
+    return runCli(arguments, out, err, {});
+}
+
+int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, const std::vector<cli::Command>& more)
+{
     Context context{out, err, isTerminal(err)};
     int status = kExitFailure;
     QString message;
     try {
-        status = dispatch(context, arguments);
+        status = dispatch(context, arguments, more);
     } catch (const UsageError& e) {
         status = kExitUsage;
         message = e.message();

@@ -12,6 +12,7 @@ target_sources(waymark_core PRIVATE
     services/marksheet.h services/marksheet.cpp
     services/nextsteps.h services/nextsteps.cpp
     services/markfiles.h services/markfiles.cpp
+    services/classfeedback.h services/classfeedback.cpp
     services/rosterimport.h services/rosterimport.cpp
     services/importhistory.h services/importhistory.cpp
     services/importundo.cpp)
