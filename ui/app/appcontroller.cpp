@@ -4,6 +4,7 @@
 #include "app/schooldocument.h"
 #include "demo/demogenerator.h"
 #include "palette.h"
+#include "marking/classfeedbackpanel.h"
 #include "marking/markingpage.h"
 #include "pupil/pupilpage.h"
 #include "calendar/schoolcalendar.h"
@@ -81,6 +82,18 @@ AppController::AppController(Settings& settings, QObject* parent)
     connect(actions.markLeft, &QAction::triggered, this, &AppController::markPupilLeft);
     connect(actions.newTask, &QAction::triggered, this, &AppController::newTask);
     connect(actions.copyTask, &QAction::triggered, this, &AppController::copyTask);
+    connect(actions.classFeedback, &QAction::triggered, this, [this] {
+        if (MarkingPage* page = window_->markingPage())
+            page->showClassFeedback(true);
+    });
+    connect(actions.printSlips, &QAction::triggered, this, [this] {
+        if (MarkingPage* page = window_->markingPage())
+            page->classFeedback()->printSlipsAction()->trigger();
+    });
+    connect(actions.printClassSheet, &QAction::triggered, this, [this] {
+        if (MarkingPage* page = window_->markingPage())
+            page->classFeedback()->printSheetAction()->trigger();
+    });
     connect(actions.newYear, &QAction::triggered, this, &AppController::startNewYear);
     connect(actions.schoolMenu, &QMenu::aboutToShow, this, &AppController::updatePupilActions);
     connect(window_->pages(), &QStackedWidget::currentChanged, this, &AppController::updatePupilActions);
@@ -609,6 +622,9 @@ void AppController::updatePupilActions()
     MarkingPage* marking = window_->markingPage();
     window_->actions().copyTask->setEnabled(session && !session->isReadOnly() && marking && marking->isVisible() &&
                                             marking->taskId() != 0);
+    for (QAction* a : {window_->actions().classFeedback, window_->actions().printSlips,
+                       window_->actions().printClassSheet})
+        a->setEnabled(session && marking && marking->isVisible() && marking->taskId() != 0);
 }
 
 void AppController::markPupilLeft()

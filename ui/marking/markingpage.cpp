@@ -1,5 +1,6 @@
 #include "marking/markingpage.h"
 
+#include "marking/classfeedbackpanel.h"
 #include "marking/commentbankpanel.h"
 #include "marking/markingcommands.h"
 #include "marking/markingdelegate.h"
@@ -38,6 +39,7 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -107,6 +109,19 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
     side->setWidgetResizable(true);
     side->setFrameShape(QFrame::NoFrame);
     side->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The whole class's feedback (counts, who to revisit and praise, the teacher's notes, printing)
+    // in a tab beside the pupil's.
+    classPanel_ = new ClassFeedbackPanel(session_, undo_);
+    connect(classPanel_, &ClassFeedbackPanel::problem, this, &LazyPage::problem);
+    auto* classScroll = new QScrollArea;
+    classScroll->setWidget(classPanel_);
+    classScroll->setWidgetResizable(true);
+    classScroll->setFrameShape(QFrame::NoFrame);
+    classScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sideTabs_ = new QTabWidget;
+    sideTabs_->addTab(side, tr("P&upil"));
+    sideTabs_->addTab(classScroll, tr("Whole C&lass"));
+    sideTabs_->setDocumentMode(true);
     // The grid sits in a box of its own: the focus ring drawn beside a focused widget must not
     // become a pane of the splitter.
     auto* gridBox = new QWidget;
@@ -114,10 +129,10 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
     gridLayout->setContentsMargins(0, 0, 0, 0);
     gridLayout->addWidget(view_);
     splitter_->addWidget(gridBox);
-    splitter_->addWidget(side);
+    splitter_->addWidget(sideTabs_);
     splitter_->setStretchFactor(0, 1);
     splitter_->setStretchFactor(1, 0);
-    side->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
+    sideTabs_->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
     splitter_->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -342,6 +357,7 @@ void MarkingPage::setReadOnly(bool readOnly)
         b->setReadOnly(readOnly);
     for (FieldBinding* b : peerBindings_)
         b->setReadOnly(readOnly);
+    classPanel_->setReadOnly(readOnly);
 }
 
 void MarkingPage::commitPendingEdits()
@@ -352,6 +368,13 @@ void MarkingPage::commitPendingEdits()
         b->commitPending();
     for (FieldBinding* b : peerBindings_)
         b->commitPending();
+    if (classPanel_)
+        classPanel_->commitPending();
+}
+
+void MarkingPage::showClassFeedback(bool show)
+{
+    sideTabs_->setCurrentIndex(show ? 1 : 0);
 }
 
 bool MarkingPage::showTask(RowId taskId)
@@ -534,6 +557,8 @@ void MarkingPage::reload()
     }
     updateHeader();
     showCurrentPupil(false);
+    if (taskId_ != 0)
+        classPanel_->setSheet(model_->sheet());
 }
 
 void MarkingPage::updateHeader()

@@ -15,11 +15,13 @@ class QListWidget;
 class QPushButton;
 class QPlainTextEdit;
 class QSplitter;
+class QTabWidget;
 class QUndoStack;
 class QVBoxLayout;
 
 namespace waymark {
 
+class ClassFeedbackPanel;
 class CommentBankPanel;
 class DateField;
 class FieldBinding;
@@ -64,6 +66,9 @@ public:
     // Where the comment bank sits, below the feedback.
     QVBoxLayout* sideLayout() const { return sideLayout_; }
     CommentBankPanel* commentBank() const { return bank_; }
+    ClassFeedbackPanel* classFeedback() const { return classPanel_; }
+    // Beside the grid: the pupil's feedback (false) or the whole class's (true).
+    void showClassFeedback(bool show);
     // The feedback box the bank inserts into: the last one the teacher was in.
     QPlainTextEdit* feedbackTarget() const { return parts_[target_]; }
     // The pupil whose feedback is beside the grid (0 when none).
@@ -109,6 +114,8 @@ private:
     QComboBox* met_ = nullptr;
     QVBoxLayout* sideLayout_ = nullptr;
     CommentBankPanel* bank_ = nullptr;
+    ClassFeedbackPanel* classPanel_ = nullptr;
+    QTabWidget* sideTabs_ = nullptr;
     int target_ = 0; // which of parts_ the bank inserts into
     std::vector<FieldBinding*> bindings_;
     QListWidget* files_ = nullptr;

@@ -48,6 +48,12 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     newTask->setStatusTip(tr("Set a piece of work for a group: its learning intention, success criteria and scale."));
     copyTask = make(&window, tr("&Copy Task…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     copyTask->setStatusTip(tr("The task on show again, for this or another group, with no marks."));
+    classFeedback = make(&window, tr("&Whole-Class Feedback"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    classFeedback->setStatusTip(tr("Counts per light and criterion, who to revisit and praise, and the class's notes."));
+    printSlips = make(&window, tr("&Print Feedback Slips…"), QStringLiteral("print"), QKeySequence::Print);
+    printSlips->setStatusTip(tr("A slip for each pupil marked, six to a page, to stick in books."));
+    printClassSheet = make(&window, tr("Print &Class Sheet…"), QString());
+    printClassSheet->setStatusTip(tr("The whole-class feedback sheet for the task on show."));
     quit = make(&window, tr("&Quit"), QStringLiteral("quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
@@ -96,6 +102,10 @@ MainActions::MainActions(QMainWindow& window, QUndoStack& undoStack) : QObject(&
     markingMenu = window.menuBar()->addMenu(tr("Mar&king"));
     markingMenu->addAction(newTask);
     markingMenu->addAction(copyTask);
+    markingMenu->addSeparator();
+    markingMenu->addAction(classFeedback);
+    markingMenu->addAction(printSlips);
+    markingMenu->addAction(printClassSheet);
 
     QMenu* view = window.menuBar()->addMenu(tr("&View"));
     view->addAction(dashboard);
@@ -156,6 +166,8 @@ void MainActions::setSchoolState(bool schoolOpen, bool readOnly)
     markLeft->setEnabled(false); // until a pupil is on show (MainWindow)
     newTask->setEnabled(schoolOpen && !readOnly);
     copyTask->setEnabled(false); // until a task is on show (MainWindow)
+    for (QAction* a : {classFeedback, printSlips, printClassSheet})
+        a->setEnabled(false);
     if (readOnly) {
         undo->setEnabled(false);
         redo->setEnabled(false);

@@ -33,6 +33,9 @@ public:
     // Marking: a task for the group (or task's group) on show, or a copy of the task on show.
     QAction* newTask = nullptr;
     QAction* copyTask = nullptr;
+    QAction* classFeedback = nullptr; // the whole class's feedback beside the grid
+    QAction* printSlips = nullptr;
+    QAction* printClassSheet = nullptr;
     QMenu* markingMenu = nullptr;
     QAction* undo = nullptr;
     QAction* redo = nullptr;
