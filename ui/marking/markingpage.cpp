@@ -108,7 +108,7 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
     side->setWidget(sideContent);
     side->setWidgetResizable(true);
     side->setFrameShape(QFrame::NoFrame);
-    side->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    side->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded); // never cut off: scrolls at the largest scalings
     // The whole class's feedback (counts, who to revisit and praise, the teacher's notes, printing)
     // in a tab beside the pupil's.
     classPanel_ = new ClassFeedbackPanel(session_, undo_);
@@ -650,8 +650,8 @@ void MarkingPage::resizeEvent(QResizeEvent* event)
         return;
     splitterSized_ = true;
 
-    // The grid takes the room; the feedback beside it about 40 characters, never more than a third.
-    const int side = std::min(fontMetrics().averageCharWidth() * 40, splitter_->width() / 3);
+    // The grid takes the room; the feedback beside it about 48 characters, never more than two fifths.
+    const int side = std::min(fontMetrics().averageCharWidth() * 48, splitter_->width() * 2 / 5);
     splitter_->setSizes({std::max(1, splitter_->width() - side - splitter_->handleWidth()), side});
 }
 
