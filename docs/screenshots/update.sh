@@ -28,6 +28,11 @@ shot() {
 }
 shot --show "pupil:$upn" --screenshot "$here/pupil.png"
 shot --show dashboard --screenshot "$here/dashboard.png"
+# Marking: the most recent task with the most pupils marked, at its grid.
+task=$(sqlite3 "$school" "SELECT t.id FROM task t JOIN evidence e ON e.task_id = t.id AND e.deleted = 0
+    WHERE t.deleted = 0 AND t.set_on <= '$today' GROUP BY t.id ORDER BY t.set_on DESC, count(*) DESC, t.id LIMIT 1")
+[ -n "$task" ] || { echo "update.sh: the demo school has no marked task" >&2; exit 1; }
+shot --show "task:$task" --screenshot "$here/marking.png"
 # Getting a school in: the set-up pages of the demo school, and an MIS export previewed on a new,
 # empty school (tests/fixtures holds the export).
 for page in staff groups calendar; do
@@ -37,4 +42,4 @@ root=$(cd "$here/../.." && pwd)
 school="$work/Waymark/New school.waymark"
 "$build/app/cli/waymark-cli" init "$school" --name "Oakfield Academy" >/dev/null
 shot --show "import:$root/tests/fixtures/sds-uk" --screenshot "$here/import-preview.png"
-echo "updated $here/pupil.png (pupil $upn), dashboard.png, setup-*.png and import-preview.png"
+echo "updated $here/pupil.png (pupil $upn), dashboard.png, marking.png (task $task), setup-*.png and import-preview.png"
