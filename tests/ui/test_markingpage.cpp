@@ -33,6 +33,7 @@
 #include <QUrl>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
@@ -219,6 +220,15 @@ TEST_CASE("Ctrl+D fills the column below as one undo step, Delete clears, and ea
     CHECK(w.mark(11, MarkField::Rung).isNull());
     w.key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     CHECK(w.mark(11, MarkField::Rung) == seven);
+    // The grade's codes are completed in the box, never in a popup list that would take the Enter
+    // (a real window showed that: the grade was lost and the next keys typed into the box).
+    w.go(Column::Grade, 12);
+    w.type(QStringLiteral("5"));
+    auto* gradeBox = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    REQUIRE(gradeBox);
+    REQUIRE(gradeBox->completer());
+    CHECK(gradeBox->completer()->completionMode() == QCompleter::InlineCompletion);
+    w.key(Qt::Key_Escape);
     w.go(Column::Grade, 12);
     w.type(QStringLiteral("Z"));
     w.key(Qt::Key_Return);

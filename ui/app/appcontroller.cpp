@@ -620,11 +620,12 @@ void AppController::updatePupilActions()
                         ? tr("Re-&admit Pupil")
                         : tr("Mark Pupil as &Left…"));
     MarkingPage* marking = window_->markingPage();
-    window_->actions().copyTask->setEnabled(session && !session->isReadOnly() && marking && marking->isVisible() &&
-                                            marking->taskId() != 0);
+    // On show, or about to be (the window itself may not be shown yet, when it opens at a task).
+    const bool onTask = session && marking && window_->pages()->currentWidget() == marking && marking->taskId() != 0;
+    window_->actions().copyTask->setEnabled(onTask && !session->isReadOnly());
     for (QAction* a : {window_->actions().classFeedback, window_->actions().printSlips,
                        window_->actions().printClassSheet})
-        a->setEnabled(session && marking && marking->isVisible() && marking->taskId() != 0);
+        a->setEnabled(onTask);
 }
 
 void AppController::markPupilLeft()

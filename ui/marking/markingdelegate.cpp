@@ -147,6 +147,9 @@ QWidget* MarkingDelegate::createEditor(QWidget* parent, const QStyleOptionViewIt
             codes << r.code;
         auto* completer = new QCompleter(codes, editor);
         completer->setCaseSensitivity(Qt::CaseInsensitive);
+        // Completed in the box itself: a popup list would take the Enter that saves the grade and
+        // goes on to the next pupil.
+        completer->setCompletionMode(QCompleter::InlineCompletion);
         editor->setCompleter(completer);
         editor->setAccessibleName(tr("Grade"));
     } else {

@@ -122,6 +122,15 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
     sideTabs_->addTab(side, tr("P&upil"));
     sideTabs_->addTab(classScroll, tr("Whole C&lass"));
     sideTabs_->setDocumentMode(true);
+    // The class's counts, lists and notes need more room than one pupil's feedback: the grid gives
+    // way while that tab is open, and has it back after.
+    connect(sideTabs_, &QTabWidget::currentChanged, this, [this](int tab) {
+        const int total = splitter_->width() - splitter_->handleWidth();
+        if (total <= 0)
+            return;
+        const int width = tab == 1 ? total * 11 / 20 : std::min(fontMetrics().averageCharWidth() * 48, total * 2 / 5);
+        splitter_->setSizes({total - width, width});
+    });
     // The grid sits in a box of its own: the focus ring drawn beside a focused widget must not
     // become a pane of the splitter.
     auto* gridBox = new QWidget;
