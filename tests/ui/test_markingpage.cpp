@@ -3,6 +3,8 @@
 // beside the grid saved as it is typed.
 #include "app/schooldocument.h"
 #include "group/grouppage.h"
+#include "marking/awaitedsteps.h"
+#include "pupil/pupilpage.h"
 #include "marking/commentbankpanel.h"
 #include "marking/taskdialog.h"
 #include "services/commentbank.h"
@@ -462,4 +464,25 @@ TEST_CASE("Files reach a pupil's row by drop, paste and Add Files, are listed wi
     REQUIRE(said.size() == 1);
     CHECK(said[0].contains(QStringLiteral("more than")));
     CHECK(w.model()->index(6, files).data().toString().isEmpty());
+}
+
+TEST_CASE("A pupil's own next steps awaiting a response are listed on their Evidence tab and open the task")
+{
+    MarkingWindow w;
+    setMarks(w.db(), w.task, {{Mark{w.pupils[8], MarkField::NextStep, 0, QStringLiteral("Redraft the opening")}, QString()}},
+             w.school.today);
+    REQUIRE(w.window().showPupil(w.pupils[8]));
+    PupilPage* pupil = w.window().pupilPage();
+    REQUIRE(pupil->evidence());
+    AwaitedStepsView* awaited = pupil->awaitedSteps();
+    REQUIRE(awaited);
+    REQUIRE(awaited->count() == 1);
+    QTreeView* list = awaited->view();
+    CHECK(list->model()->index(0, 0).data().toString() == QStringLiteral("Persuasive letter"));
+    CHECK(list->model()->index(0, 1).data().toString() == QStringLiteral("Redraft the opening"));
+    list->setFocus();
+    list->setCurrentIndex(list->model()->index(0, 0));
+    QTest::keyClick(list, Qt::Key_Return);
+    REQUIRE(w.window().pages()->currentWidget() == w.page());
+    CHECK(w.page()->currentPupil() == w.pupils[8]);
 }

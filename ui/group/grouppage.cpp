@@ -5,7 +5,7 @@
 #include "group/groupmembersmodel.h"
 #include "queries/rosterqueries.h"
 #include "repo/repository.h"
-#include "services/nextsteps.h"
+#include "marking/awaitedsteps.h"
 #include "services/schoolsession.h"
 #include "services/tasksetup.h"
 #include "storage/transaction.h"
@@ -28,8 +28,7 @@ GroupPage::GroupPage(QWidget* parent)
     : LazyPage(parent), title_(new QLabel(this)), details_(new QLabel(this)), model_(new GroupMembersModel(this)),
       view_(new QTreeView(this)), tasksTitle_(new QLabel(tr("&Tasks"), this)),
       newTask_(new QPushButton(tr("&New Task…"), this)), tasks_(new QStandardItemModel(this)),
-      tasksView_(new QTreeView(this)), awaitedTitle_(new QLabel(this)), awaited_(new QStandardItemModel(this)),
-      awaitedView_(new QTreeView(this))
+      tasksView_(new QTreeView(this)), awaited_(new AwaitedStepsView(this))
 {
     title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     details_->setWordWrap(true);
@@ -69,20 +68,7 @@ GroupPage::GroupPage(QWidget* parent)
             Q_EMIT taskActivated(id);
     });
     // Closing the loop: next steps the pupils have still to act on, oldest first.
-    awaitedView_->setModel(awaited_);
-    awaitedView_->setRootIsDecorated(false);
-    awaitedView_->setUniformRowHeights(true);
-    awaitedView_->setAlternatingRowColors(true);
-    awaitedView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    awaitedView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    awaitedView_->setAccessibleName(tr("Next steps awaiting a response"));
-    chooseFirstRowOnFirstMove(awaitedView_);
-    awaitedTitle_->setBuddy(awaitedView_);
-    connect(awaitedView_, &QTreeView::activated, this, [this](const QModelIndex& index) {
-        const QModelIndex first = index.siblingAtColumn(0);
-        if (const RowId task = first.data(TaskIdRole).toLongLong(); task != 0)
-            Q_EMIT awaitedActivated(task, first.data(PupilIdRole).toLongLong());
-    });
+    connect(awaited_, &AwaitedStepsView::stepActivated, this, &GroupPage::awaitedActivated);
     auto* tasksBar = new QHBoxLayout;
     tasksBar->addWidget(tasksTitle_, 1);
     tasksBar->addWidget(newTask_);
@@ -93,8 +79,7 @@ GroupPage::GroupPage(QWidget* parent)
     layout->addWidget(view_, 3);
     layout->addLayout(tasksBar);
     layout->addWidget(tasksView_, 2);
-    layout->addWidget(awaitedTitle_);
-    layout->addWidget(awaitedView_, 2);
+    layout->addWidget(awaited_, 2);
     updateFonts();
 }
 
@@ -133,7 +118,6 @@ void GroupPage::reload()
     std::optional<Group> group;
     std::vector<PupilSummary> pupils;
     std::vector<marking::TaskSummary> tasks;
-    std::vector<marking::AwaitedStep> awaited;
     QString subject, teacher;
     if (session_ && groupId_ != 0) {
         Database& db = session_->db();
@@ -142,7 +126,7 @@ void GroupPage::reload()
         if (group) {
             pupils = pupilsOfGroup(db, groupId_, today_);
             tasks = marking::tasksOf(db, groupId_);
-            awaited = marking::awaitedNextSteps(db, groupId_, std::nullopt);
+            awaited_->showFor(db, groupId_, std::nullopt);
             if (const auto s = group->subjectId ? Repository<Subject>(db).find(*group->subjectId) : std::nullopt)
                 subject = s->name;
             if (const auto t = group->teacherId ? Repository<Staff>(db).find(*group->teacherId) : std::nullopt)
@@ -157,25 +141,8 @@ void GroupPage::reload()
         model_->setPupils({});
         tasks_->clear();
         awaited_->clear();
-        awaitedTitle_->clear();
         return;
     }
-    awaited_->clear();
-    awaited_->setHorizontalHeaderLabels({tr("Pupil"), tr("Next step"), tr("Task"), tr("Set on")});
-    for (const marking::AwaitedStep& a : awaited) {
-        auto* pupil = new QStandardItem(a.pupil);
-        pupil->setData(a.taskId, TaskIdRole);
-        pupil->setData(a.pupilId, PupilIdRole);
-        auto* step = new QStandardItem(a.nextStep.simplified());
-        step->setToolTip(a.nextStep);
-        awaited_->appendRow({pupil, step, new QStandardItem(a.task),
-                             new QStandardItem(QLocale().toString(a.setOn, QLocale::ShortFormat))});
-    }
-    awaitedTitle_->setText(awaited.empty() ? tr("Next steps &awaiting a response: none")
-                                           : tr("Next steps &awaiting a response (%1)").arg(awaited.size()));
-    awaitedView_->resizeColumnToContents(0);
-    awaitedView_->setColumnWidth(1, fontMetrics().averageCharWidth() * 50);
-    awaitedView_->resizeColumnToContents(2);
     tasks_->clear();
     tasks_->setHorizontalHeaderLabels({tr("Task"), tr("Set on"), tr("Criteria"), tr("Marked")});
     for (const marking::TaskSummary& t : tasks) {
@@ -203,6 +170,11 @@ void GroupPage::reload()
     for (int c = 0; c < GroupMembersModel::YearColumn; ++c)
         view_->resizeColumnToContents(c);
     tasksView_->resizeColumnToContents(0);
+}
+
+QTreeView* GroupPage::awaitedView() const
+{
+    return awaited_->view();
 }
 
 } // namespace waymark

@@ -32,9 +32,9 @@ public:
     GroupMembersModel* model() const { return model_; }
     QTreeView* view() const { return view_; }
     QTreeView* tasksView() const { return tasksView_; }
-    QTreeView* awaitedView() const { return awaitedView_; }
+    QTreeView* awaitedView() const;
 
-    enum { TaskIdRole = Qt::UserRole + 1, PupilIdRole };
+    enum { TaskIdRole = Qt::UserRole + 1 };
 
 Q_SIGNALS:
     void pupilActivated(RowId pupilId);
@@ -61,9 +61,7 @@ private:
     QPushButton* newTask_;
     QStandardItemModel* tasks_;
     QTreeView* tasksView_;
-    QLabel* awaitedTitle_;
-    QStandardItemModel* awaited_;
-    QTreeView* awaitedView_;
+    class AwaitedStepsView* awaited_;
 };
 
 } // namespace waymark

@@ -3,6 +3,7 @@
 #include "calendar/reviewschedule.h"
 #include "pupil/characteristicspanel.h"
 #include "pupil/detailsform.h"
+#include "marking/awaitedsteps.h"
 #include "pupil/evidencepanel.h"
 #include "pupil/evidencetimelinemodel.h"
 #include "pupil/planeditor.h"
@@ -266,6 +267,8 @@ void PupilPage::reloadRecord(bool newPupil)
     plan_->showRecord(*record, newPupil);
     if (evidence_)
         evidence_->setTotal(record->evidenceCount);
+    if (awaited_)
+        awaited_->showFor(session_.db(), std::nullopt, pupilId_);
     tabs_->setTabText(EvidenceTab, tr("Ev&idence (%1)").arg(record->evidenceCount));
     stack_->setCurrentIndex(1);
 }
@@ -345,6 +348,12 @@ void PupilPage::buildTab(Tab tab)
         place(evidence_);
         if (record_)
             evidence_->setTotal(record_->evidenceCount);
+        awaited_ = new AwaitedStepsView(holder);
+        awaited_->setMaximumHeight(fontMetrics().lineSpacing() * 9);
+        place(awaited_);
+        connect(awaited_, &AwaitedStepsView::stepActivated, this, &PupilPage::awaitedActivated);
+        if (pupilId_ != 0)
+            awaited_->showFor(session_.db(), std::nullopt, pupilId_);
         break;
     }
 }

@@ -74,6 +74,7 @@ public:
     PlanEditor* plan() const { return plan_; }
     TargetsPanel* targets() const { return targets_; }
     EvidencePanel* evidence();
+    class AwaitedStepsView* awaitedSteps() const { return awaited_; }
     bool isTabBuilt(Tab tab) const;
     TargetModel* targetModel() const { return targetModel_; }
     EvidenceTimelineModel* timelineModel() const { return timelineModel_; }
@@ -81,6 +82,8 @@ public:
 
 Q_SIGNALS:
     void pupilShown(RowId pupilId);
+    // A next step awaiting this pupil's response (Evidence tab): open the task at it.
+    void awaitedActivated(RowId taskId, RowId pupilId);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -118,6 +121,7 @@ private:
     PlanEditor* plan_;
     TargetsPanel* targets_;
     EvidencePanel* evidence_ = nullptr; // built with its tab
+    class AwaitedStepsView* awaited_ = nullptr; // the next steps awaiting a response, below the timeline
     TargetModel* targetModel_;
     EvidenceTimelineModel* timelineModel_;
 };

@@ -172,6 +172,10 @@ void MainWindow::onReplaced()
         pupilPage_->setReadOnly(readOnly);
         pages_->addWidget(pupilPage_);
         connect(pupilPage_, &PupilPage::pupilShown, sidebar_, &Sidebar::selectPupil);
+        connect(pupilPage_, &PupilPage::awaitedActivated, this, [this](RowId task, RowId pupil) {
+            if (showTask(task))
+                markingPage_->showResponseOf(pupil);
+        });
         markingPage_ = new MarkingPage(*session, document_.undoStack(), pages_);
         markingPage_->setToday(document_.today());
         markingPage_->setReadOnly(readOnly);
