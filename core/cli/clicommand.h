@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/entity.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDate>
@@ -8,6 +10,7 @@
 
 #include <csignal>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -100,6 +103,9 @@ QString helpFor(const Command& command);
 QDate todayOption(const QCommandLineParser& parser);
 // A date written exactly YYYY-MM-DD, or an invalid QDate (Qt's own ISO parsing takes any separator).
 QDate isoDate(const QString& text);
+// The --group NAME option: this academic year's group of that name (the year of `today`), or empty
+// when the option is not given; UsageError naming the year when there is no such group.
+std::optional<RowId> groupOption(Database& db, const QCommandLineParser& parser, QDate today);
 // The date option `name` (YYYY-MM-DD), or `otherwise` when it is not given; UsageError if malformed.
 QDate dateOption(const QCommandLineParser& parser, const QString& name, QDate otherwise);
 // A comma-separated option's values, each trimmed, empty ones dropped.

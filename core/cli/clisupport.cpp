@@ -1,5 +1,7 @@
 // Pieces every waymark-cli command shares: its help page, Ctrl+C handling and a progress line.
 #include "cli/clicommand.h"
+#include "calendar/schoolcalendar.h"
+#include "queries/rosterqueries.h"
 #include "storage/database.h"
 #include "storage/storageerror.h"
 
@@ -44,6 +46,19 @@ QString helpFor(const Command& command)
 QString helpRow(const QString& left, const QString& right)
 {
     return QStringLiteral("  ") + left.leftJustified(22) + QLatin1Char(' ') + right + QLatin1Char('\n');
+}
+
+std::optional<RowId> groupOption(Database& db, const QCommandLineParser& parser, QDate today)
+{
+    if (!parser.isSet(QStringLiteral("group")))
+        return std::nullopt;
+    const QString name = parser.value(QStringLiteral("group"));
+    const int year = rosterYear(db, today);
+    const std::optional<GroupSummary> group = findGroup(db, name, year);
+    if (!group)
+        throw UsageError(
+            Tr::tr("There is no group called “%1” in %2.").arg(name, SchoolCalendar::academicYearLabel(year)));
+    return group->id;
 }
 
 QDate todayOption(const QCommandLineParser& parser)

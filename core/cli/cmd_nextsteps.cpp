@@ -22,17 +22,8 @@ int runNextSteps(Context& context, const QCommandLineParser& parser)
         throw UsageError(Tr::tr("Give --group or --upn, not both."));
     ReadOnlyVisit visit(path, kBusyTimeoutMs);
     Database& db = visit.db();
-    std::optional<RowId> groupId;
+    const std::optional<RowId> groupId = groupOption(db, parser, today);
     std::optional<RowId> pupilId;
-    if (parser.isSet(QStringLiteral("group"))) {
-        const QString name = parser.value(QStringLiteral("group"));
-        const int year = rosterYear(db, today);
-        const std::optional<GroupSummary> group = findGroup(db, name, year);
-        if (!group)
-            throw UsageError(
-                Tr::tr("There is no group called “%1” in %2.").arg(name, SchoolCalendar::academicYearLabel(year)));
-        groupId = group->id;
-    }
     if (parser.isSet(QStringLiteral("upn"))) {
         const QString upn = parser.value(QStringLiteral("upn"));
         pupilId = findPupilByUpn(db, upn);

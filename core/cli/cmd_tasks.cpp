@@ -20,16 +20,7 @@ int runTasks(Context& context, const QCommandLineParser& parser)
     const QDate today = todayOption(parser);
     ReadOnlyVisit visit(path, kBusyTimeoutMs);
     Database& db = visit.db();
-    std::optional<RowId> groupId;
-    if (parser.isSet(QStringLiteral("group"))) {
-        const QString name = parser.value(QStringLiteral("group"));
-        const int year = rosterYear(db, today);
-        const std::optional<GroupSummary> group = findGroup(db, name, year);
-        if (!group)
-            throw UsageError(
-                Tr::tr("There is no group called “%1” in %2.").arg(name, SchoolCalendar::academicYearLabel(year)));
-        groupId = group->id;
-    }
+    const std::optional<RowId> groupId = groupOption(db, parser, today);
     QJsonArray out;
     for (const marking::TaskSummary& t : marking::tasksOf(db, groupId))
         out.append(QJsonObject{
