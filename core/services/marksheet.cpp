@@ -19,7 +19,7 @@ constexpr const char* kRowsSql =
     "people AS (SELECT pupil_id, max(member) AS member FROM who GROUP BY pupil_id) "
     "SELECT p.id, p.legal_given_name, p.preferred_given_name, p.legal_family_name, p.preferred_family_name, p.upn, "
     "       p.pronouns, p.sen_status, p.eal, p.pupil_premium, p.looked_after, "
-    "       p.left_on IS NOT NULL OR people.member = 0, "
+    "       (p.left_on IS NOT NULL AND p.left_on <= ?4) OR people.member = 0, "
     "       e.id, e.light, e.self_light, e.peer_light, e.rung_id, "
     "       f.what_went_well, f.even_better_if, f.next_step, f.pupil_response, f.responded_on, f.next_step_met, "
     "       (SELECT count(*) FROM evidence_attachment a WHERE a.evidence_id = e.id AND a.deleted = 0) "
@@ -108,7 +108,14 @@ std::optional<RowId> groupOf(Database& db, RowId taskId)
 
 } // namespace
 
-std::optional<MarkSheet> markSheet(Database& db, RowId taskId)
+namespace {
+QString dayOf(QDate today)
+{
+    return (today.isValid() ? today : QDate::currentDate()).toString(Qt::ISODate);
+}
+} // namespace
+
+std::optional<MarkSheet> markSheet(Database& db, RowId taskId, QDate today)
 {
     MarkSheet sheet;
     {
@@ -147,7 +154,7 @@ std::optional<MarkSheet> markSheet(Database& db, RowId taskId)
     }
     {
         auto s = db.prepare(kRowsSql);
-        s.bind(1, qint64(taskId)).bind(2, qint64(sheet.groupId));
+        s.bind(1, qint64(taskId)).bind(2, qint64(sheet.groupId)).bind(4, dayOf(today));
         while (s.step())
             sheet.rows.push_back(readRow(s));
     }
@@ -163,13 +170,13 @@ std::optional<MarkSheet> markSheet(Database& db, RowId taskId)
     return sheet;
 }
 
-std::optional<SheetRow> sheetRow(Database& db, RowId taskId, RowId pupilId)
+std::optional<SheetRow> sheetRow(Database& db, RowId taskId, RowId pupilId, QDate today)
 {
     const std::optional<RowId> group = groupOf(db, taskId);
     if (!group)
         return std::nullopt;
     auto s = db.prepare(std::string(kRowsSql) + "WHERE p.id = ?3");
-    s.bind(1, qint64(taskId)).bind(2, qint64(*group)).bind(3, qint64(pupilId));
+    s.bind(1, qint64(taskId)).bind(2, qint64(*group)).bind(3, qint64(pupilId)).bind(4, dayOf(today));
     if (!s.step())
         return std::nullopt;
     SheetRow row = readRow(s);

@@ -78,10 +78,11 @@ struct MarkSheet
 
 // The whole sheet, or nothing when the task is not (or no longer) in the file. Pupils are the
 // group's current members, and anyone with a mark for the task.
-std::optional<MarkSheet> markSheet(Database& db, RowId taskId);
+// A pupil counts as left from their leaving date on (`today`: the computer's date if not given).
+std::optional<MarkSheet> markSheet(Database& db, RowId taskId, QDate today = {});
 
 // One pupil's row, read again.
-std::optional<SheetRow> sheetRow(Database& db, RowId taskId, RowId pupilId);
+std::optional<SheetRow> sheetRow(Database& db, RowId taskId, RowId pupilId, QDate today = {});
 
 // A rung's text for people: its code, and its label when that says more ("EXS (Expected standard)").
 QString rungText(const SheetRung& rung);

@@ -30,8 +30,10 @@ struct AwaitedStep
 };
 
 // Awaited next steps of one group's tasks (groupId), one pupil's (pupilId), or everyone's (neither),
-// oldest task first, then by pupil. Tombstoned tasks, evidence and pupils are left out.
-std::vector<AwaitedStep> awaitedNextSteps(Database& db, std::optional<RowId> groupId, std::optional<RowId> pupilId);
+// oldest task first, then by pupil. Tombstoned tasks, evidence and pupils are left out, and pupils
+// who have left by `today` (the computer's date if not given): they can no longer respond.
+std::vector<AwaitedStep> awaitedNextSteps(Database& db, std::optional<RowId> groupId, std::optional<RowId> pupilId,
+                                          QDate today = {});
 
 } // namespace marking
 } // namespace waymark

@@ -18,6 +18,18 @@ QString tr(const char* text)
     return QCoreApplication::translate("TaskSetup", text);
 }
 
+// A pupil's record of a task (evidence e) with something in it: a mark undone leaves its record,
+// empty, which is no mark.
+#define WAYMARK_MARKED_EVIDENCE                                                                                        \
+    "(e.light <> '' OR e.self_light <> '' OR e.peer_light <> '' OR e.rung_id IS NOT NULL OR e.note <> '' "            \
+    "OR EXISTS (SELECT 1 FROM criterion_judgement j WHERE j.evidence_id = e.id AND j.deleted = 0) "                  \
+    "OR EXISTS (SELECT 1 FROM criterion_assessment a WHERE a.evidence_id = e.id AND a.deleted = 0 "                  \
+    "           AND (a.self_light <> '' OR a.peer_light <> '')) "                                                     \
+    "OR EXISTS (SELECT 1 FROM feedback f WHERE f.evidence_id = e.id AND f.deleted = 0 AND (f.what_went_well <> '' "  \
+    "           OR f.even_better_if <> '' OR f.next_step <> '' OR f.pupil_response <> '' OR f.responded_on IS NOT NULL " \
+    "           OR f.next_step_met IS NOT NULL)) "                                                                    \
+    "OR EXISTS (SELECT 1 FROM evidence_attachment x WHERE x.evidence_id = e.id AND x.deleted = 0))"
+
 QStringList tidiedCriteria(const QStringList& criteria)
 {
     QStringList out;
@@ -139,7 +151,8 @@ void setTaskWithdrawn(Database& db, RowId taskId, bool withdrawn)
 {
     Transaction transaction(db);
     if (withdrawn) {
-        auto s = db.prepare("SELECT count(*) FROM evidence WHERE task_id = ?1 AND deleted = 0");
+        auto s = db.prepare("SELECT count(*) FROM evidence e WHERE e.task_id = ?1 AND e.deleted = 0 AND "
+                            WAYMARK_MARKED_EVIDENCE);
         s.bindAll(taskId);
         if (s.step() && s.int64(0) > 0)
             throw StorageError(StorageError::Kind::Invalid,
@@ -170,7 +183,8 @@ std::vector<TaskSummary> tasksOf(Database& db, std::optional<RowId> groupId)
     auto s = db.prepare(
         "SELECT t.id, t.title, coalesce(t.group_id, 0), coalesce(g.name, ''), coalesce(sub.name, ''), t.set_on, "
         "(SELECT count(*) FROM success_criterion c WHERE c.task_id = t.id AND c.deleted = 0), "
-        "(SELECT count(DISTINCT e.pupil_id) FROM evidence e WHERE e.task_id = t.id AND e.deleted = 0) "
+        "(SELECT count(DISTINCT e.pupil_id) FROM evidence e WHERE e.task_id = t.id AND e.deleted = 0 AND "
+        WAYMARK_MARKED_EVIDENCE ") "
         "FROM task t LEFT JOIN pupil_group g ON g.id = t.group_id LEFT JOIN subject sub ON sub.id = t.subject_id "
         "WHERE t.deleted = 0 AND (?1 IS NULL OR t.group_id = ?1) ORDER BY t.set_on DESC, t.id DESC");
     s.bind(1, groupId); // NULL: every group

@@ -33,6 +33,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QUrl>
+#include <QWheelEvent>
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
@@ -485,4 +486,62 @@ TEST_CASE("A pupil's own next steps awaiting a response are listed on their Evid
     QTest::keyClick(list, Qt::Key_Return);
     REQUIRE(w.window().pages()->currentWidget() == w.page());
     CHECK(w.page()->currentPupil() == w.pupils[8]);
+}
+
+TEST_CASE("Review fixes: Shift+Enter goes up, a refused grade stays being typed, a fill never clears, a step that changes nothing keeps Redo")
+{
+    MarkingWindow w;
+    // Shift+Enter after typing in a cell: saved, and up to the pupil before.
+    w.go(Column::NextStep, 6);
+    w.type(QStringLiteral("Check units"));
+    w.key(Qt::Key_Return, Qt::ShiftModifier);
+    CHECK(w.mark(6, MarkField::NextStep) == QStringLiteral("Check units"));
+    CHECK(w.view()->currentIndex().row() == 5);
+
+    // A grade not on the scale: not written, and still in the cell being typed, not lost.
+    w.go(Column::Grade, 9);
+    w.type(QStringLiteral("Q"));
+    w.key(Qt::Key_Return);
+    CHECK(w.mark(9, MarkField::Rung).isNull());
+    CHECK(w.view()->currentIndex().row() == 9);
+    auto* box = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    REQUIRE(box);
+    CHECK(box->text() == QStringLiteral("Q"));
+    box->setText(QStringLiteral("6"));
+    w.key(Qt::Key_Return);
+    CHECK_FALSE(w.mark(9, MarkField::Rung).isNull());
+
+    // A fill whose top cell is empty leaves the cells below as they are.
+    w.go(Column::Light, 12);
+    w.type(QStringLiteral("g"));
+    w.go(Column::Light, 10);
+    w.key(Qt::Key_Down, Qt::ShiftModifier);
+    w.key(Qt::Key_Down, Qt::ShiftModifier);
+    w.key(Qt::Key_D, Qt::ControlModifier);
+    CHECK(w.mark(12, MarkField::Light) == QStringLiteral("green"));
+
+    // Undo, then a key that leaves the cell as it is: Redo is still there.
+    w.go(Column::Light, 14);
+    w.type(QStringLiteral("a"));
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    REQUIRE(w.undo().canRedo());
+    w.type(QStringLiteral("r"));
+    w.type(QStringLiteral("r")); // the second changes nothing
+    w.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.mark(14, MarkField::Light) == QString());
+    CHECK(w.undo().canRedo());
+}
+
+TEST_CASE("The wheel over a choice beside the grid scrolls past it, never changing a mark")
+{
+    MarkingWindow w;
+    w.go(Column::Light, 3);
+    QComboBox* self = w.page()->criterionLightBox(0, false);
+    REQUIRE(self);
+    const QPoint centre = self->rect().center();
+    QWheelEvent wheel(centre, self->mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(self, &wheel);
+    CHECK(self->currentIndex() == 0);
+    CHECK(w.mark(3, MarkField::SelfCriterion, w.sc1) == QString());
 }

@@ -47,10 +47,18 @@ void AppController::makeTask(RowId groupId, RowId copyOf)
     if (dialog.exec() != QDialog::Accepted)
         return;
     const marking::TaskDetails details = dialog.details();
-    NewTaskCommand* command =
-        copyOf ? new NewTaskCommand(session->db(), copyOf, details.groupId, details.setOn,
-                                    marking::markSheet(session->db(), copyOf)->title, problemReporter())
-               : new NewTaskCommand(session->db(), details, problemReporter());
+    NewTaskCommand* command = nullptr;
+    if (copyOf) {
+        const std::optional<marking::MarkSheet> source = marking::markSheet(session->db(), copyOf);
+        if (!source) {
+            problemReporter()(tr("That task is no longer in this school file, so it was not copied."));
+            return;
+        }
+        command = new NewTaskCommand(session->db(), copyOf, details.groupId, details.setOn, source->title,
+                                     problemReporter());
+    } else {
+        command = new NewTaskCommand(session->db(), details, problemReporter());
+    }
     RowId made = 0;
     QUndoStack& stack = document_->undoStack();
     const int before = stack.index();

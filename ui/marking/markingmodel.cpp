@@ -416,11 +416,27 @@ std::optional<marking::MarkChange> MarkingModel::changeFor(const QModelIndex& in
     return change;
 }
 
+namespace {
+bool sameValue(const QVariant& a, const QVariant& b)
+{
+    const bool aNone = a.isNull() || a.toString().isEmpty();
+    const bool bNone = b.isNull() || b.toString().isEmpty();
+    return aNone || bNone ? aNone == bNone : a.toString() == b.toString();
+}
+} // namespace
+
 bool MarkingModel::writeCells(const std::vector<marking::MarkChange>& changes, const QString& stepText)
 {
-    if (!writer_ || readOnly_ || changes.empty())
+    if (!writer_ || readOnly_)
         return false;
-    return writer_(changes, stepText);
+    std::vector<marking::MarkChange> real;
+    for (const marking::MarkChange& c : changes)
+        if (!sameValue(c.before, c.mark.value))
+            real.push_back(c);
+    if (real.empty())
+        return true; // nothing to change
+    lastWriteFailed_ = !writer_(real, stepText);
+    return !lastWriteFailed_;
 }
 
 QVariant MarkingModel::cycled(const QModelIndex& index) const
@@ -449,6 +465,7 @@ bool MarkingModel::setData(const QModelIndex& index, const QVariant& value, int 
             stored = *rung;
         } else {
             Q_EMIT problem(tr("“%1” is not on this task's scale (%2).").arg(code, sheet_.scaleName));
+            lastWriteFailed_ = true;
             return false;
         }
     }
@@ -458,7 +475,7 @@ bool MarkingModel::setData(const QModelIndex& index, const QVariant& value, int 
     const QString step = tr("Mark %1 for %2")
                              .arg(headerData(index.column(), Qt::Horizontal).toString(),
                                   sheet_.rows[std::size_t(index.row())].givenName);
-    return writer_({*change}, step);
+    return writeCells({*change}, step);
 }
 
 } // namespace waymark

@@ -54,7 +54,12 @@ public:
 
     // The change that gives the cell `value` (what the teacher saw as `before`).
     std::optional<marking::MarkChange> changeFor(const QModelIndex& index, const QVariant& value) const;
-    // Hands the changes to the writer as one step (a fill when there are many).
+    // The last write handed to the writer was refused (and said why).
+    bool lastWriteFailed() const { return lastWriteFailed_; }
+    void clearWriteFailure() { lastWriteFailed_ = false; }
+    // Hands the changes to the writer as one step (a fill when there are many). Changes that would
+    // leave a cell as it is are dropped first: a step that changes nothing would only cost the
+    // teacher their Redo.
     bool writeCells(const std::vector<marking::MarkChange>& changes, const QString& stepText);
     // The next value Space gives a light or judgement cell: none → red → amber → green → none.
     QVariant cycled(const QModelIndex& index) const;
@@ -91,6 +96,7 @@ private:
     std::vector<ColumnInfo> columns_;
     Writer writer_;
     bool readOnly_ = false;
+    bool lastWriteFailed_ = false;
 };
 
 } // namespace waymark

@@ -78,11 +78,25 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
             else if (self)
                 Q_EMIT self->problem(message);
         };
+        // The grid's own step: only the pupils it touched are read again, not the whole sheet.
+        ownStep_ = true;
         if (changes.size() == 1)
             undo_.push(new SetMarksCommand(session_.db(), taskId_, changes, today_, text, report));
         else
             undo_.push(new FillMarksCommand(session_.db(), taskId_, changes, today_, text, report));
+        ownStep_ = false;
         *firstTime = false;
+        std::vector<RowId> pupils;
+        for (const marking::MarkChange& c : changes)
+            if (std::find(pupils.begin(), pupils.end(), c.mark.pupilId) == pupils.end())
+                pupils.push_back(c.mark.pupilId);
+        for (const RowId pupil : pupils)
+            if (const std::optional<marking::SheetRow> row = marking::sheetRow(session_.db(), taskId_, pupil, today_))
+                model_->updateRow(*row);
+        showCurrentPupil(false);
+        classPanel_->setSheet(model_->sheet());
+        if (failed)
+            invalidate(); // changed elsewhere: show what the file holds now
         return !failed;
     });
     connect(model_, &MarkingModel::problem, this, &LazyPage::problem);
@@ -91,8 +105,8 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
     connect(view_, &MarkingView::pasteRequested, this, &MarkingPage::pasteFromClipboard);
     // Every step (this page's, an undo, a redo) shows at once: the sheet is small.
     connect(&undo_, &QUndoStack::indexChanged, this, [this] {
-        if (taskId_ != 0)
-            invalidate();
+        if (taskId_ != 0 && !ownStep_)
+            invalidate(); // an undo, a redo or another page's step: the sheet is read again
     });
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { showCurrentPupil(false); });
     connect(view_, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -229,6 +243,8 @@ void MarkingPage::buildSide(QWidget* side)
     met_->addItem(tr("Next step met"), true);
     met_->addItem(tr("Not met yet"), false);
     met_->setAccessibleName(tr("Was the next step met?"));
+    met_->setFocusPolicy(Qt::StrongFocus);
+    met_->installEventFilter(this);
     row->addWidget(respondedOn_);
     row->addWidget(met_, 1);
     auto* onLabel = new QLabel(tr("Responded &on"), side);
@@ -332,6 +348,8 @@ void MarkingPage::buildCriterionViews()
             box->setAccessibleName(peer ? tr("Peer's light for success criterion %1").arg(i + 1)
                                         : tr("Pupil's own light for success criterion %1").arg(i + 1));
             box->setToolTip(sheet.criteria[i].text);
+            box->setFocusPolicy(Qt::StrongFocus);
+            box->installEventFilter(this);
             add(box, row, peer ? 3 : 2);
             FieldBinding* binding =
                 bindText(box, int(peer ? MarkField::PeerCriterion : MarkField::SelfCriterion),
@@ -412,6 +430,12 @@ void MarkingPage::showResponseOf(RowId pupilId)
 
 bool MarkingPage::eventFilter(QObject* watched, QEvent* event)
 {
+    // Scrolling the pane past a choice box never changes (and saves) its value: only a box the
+    // teacher has gone into takes the wheel.
+    if (event->type() == QEvent::Wheel) {
+        if (auto* box = qobject_cast<QComboBox*>(watched); box && !box->hasFocus())
+            return true;
+    }
     for (int i = 0; i < 3; ++i) {
         if (watched != parts_[i])
             continue;
@@ -542,7 +566,7 @@ void MarkingPage::reload()
         showCurrentPupil(true);
         return;
     }
-    std::optional<marking::MarkSheet> sheet = marking::markSheet(session_.db(), taskId_);
+    std::optional<marking::MarkSheet> sheet = marking::markSheet(session_.db(), taskId_, today_);
     if (!sheet) {
         taskId_ = 0;
         model_->clear();
@@ -606,16 +630,16 @@ void MarkingPage::updateHeader()
 
 void MarkingPage::showCurrentPupil(bool force)
 {
-    const QModelIndex current = view_->currentIndex();
-    const RowId pupil = current.isValid() ? model_->pupilAt(current.row()) : 0;
+    RowId pupil = view_->currentIndex().isValid() ? model_->pupilAt(view_->currentIndex().row()) : 0;
     if (pupil != shownPupil_) {
-        commitPendingEdits(); // what was typed belongs to the pupil it was typed for
+        commitPendingEdits(); // what was typed belongs to the pupil it was typed for (this may read the sheet again)
         force = true;
+        pupil = view_->currentIndex().isValid() ? model_->pupilAt(view_->currentIndex().row()) : 0;
     }
     shownPupil_ = pupil;
     const marking::SheetRow* row = nullptr;
-    if (pupil != 0)
-        row = &model_->sheet().rows[std::size_t(current.row())];
+    if (const int at = model_->rowOf(pupil); pupil != 0 && at >= 0)
+        row = &model_->sheet().rows[std::size_t(at)];
     sideTitle_->setText(row ? tr("<b>Feedback for %1</b>").arg(row->name.toHtmlEscaped()) : tr("No pupil chosen"));
     if (row)
         bank_->setPupil(row->givenName, row->pronouns, row->legalGivenName);

@@ -99,6 +99,7 @@ private:
     RowId shownPupil_ = 0;
     bool readOnly_ = false;
     bool splitterSized_ = false;
+    bool ownStep_ = false; // the grid's own step is being pushed: it reads back only its rows
     QLabel* title_;
     QLabel* details_;
     QLabel* intention_;

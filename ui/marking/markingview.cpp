@@ -4,7 +4,9 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QApplication>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QKeyEvent>
 #include <QMap>
@@ -96,8 +98,9 @@ int MarkingView::fillDown()
     if (!model_ || !current.isValid())
         return 0;
     QModelIndexList cells = selectionModel()->selectedIndexes();
-    // Each column of the selection takes the value of its top cell; the current cell's column
-    // takes the current cell's. From one cell alone, the empty cells below it are filled.
+    // Each column of the selection takes the value of its top cell (a column whose top cell is
+    // empty is left as it is: a fill never clears). From one cell alone, the empty cells below it
+    // are filled.
     QMap<int, QModelIndex> sourceOf;
     if (cells.size() <= 1) {
         cells.clear();
@@ -118,6 +121,8 @@ int MarkingView::fillDown()
         if (cell == sourceOf[cell.column()])
             continue;
         const QVariant value = sourceOf[cell.column()].data(MarkingModel::ValueRole);
+        if (value.isNull() || value.toString().isEmpty())
+            continue;
         if (auto change = model_->changeFor(cell, value))
             changes.push_back(*change);
     }
@@ -192,10 +197,23 @@ void MarkingView::keyPressEvent(QKeyEvent* event)
 
 void MarkingView::closeEditor(QWidget* editor, QAbstractItemDelegate::EndEditHint hint)
 {
+    const auto* line = qobject_cast<QLineEdit*>(editor);
+    const QString typed = line ? line->text() : QString();
+    const bool refused = model_ && model_->lastWriteFailed();
     QTableView::closeEditor(editor, hint == QAbstractItemDelegate::SubmitModelCache ? QAbstractItemDelegate::NoHint : hint);
-    // Enter in a cell saves it and goes on to the next pupil, as in a mark book.
+    if (refused && hint != QAbstractItemDelegate::RevertModelCache) {
+        // Not written (not on the scale, too long, changed elsewhere): the teacher's words stay in
+        // the cell, being typed, with the message saying why.
+        model_->clearWriteFailure();
+        if (edit(currentIndex(), QAbstractItemView::EditKeyPressed, nullptr))
+            if (auto* again = qobject_cast<QLineEdit*>(QApplication::focusWidget()))
+                again->setText(typed);
+        return;
+    }
+    // Enter in a cell saves it and goes on to the next pupil (Shift+Enter the one before), as in a
+    // mark book.
     if (hint == QAbstractItemDelegate::SubmitModelCache)
-        moveRows(1);
+        moveRows(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier ? -1 : 1);
 }
 
 namespace {

@@ -144,9 +144,15 @@ void TaskDialog::reuse(int index)
     intention_->setPlainText(task->learningIntention);
     criteria_->setPlainText(lines.join(QLatin1Char('\n')));
     if (task->scaleId) {
-        const int at = scale_->findData(*task->scaleId);
-        if (at >= 0)
+        const std::optional<Scale> scale = Repository<Scale>(db_).find(*task->scaleId);
+        if (scale && scale->code.startsWith(QLatin1String("marks-"))) {
+            scale_->setCurrentIndex(scale_->findData(kMarksOutOf));
+            marks_->setValue(scale->code.mid(6).toInt());
+        } else if (const int at = scale_->findData(*task->scaleId); at >= 0) {
             scale_->setCurrentIndex(at);
+        }
+    } else {
+        scale_->setCurrentIndex(0);
     }
 }
 
