@@ -94,7 +94,8 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
             if (const std::optional<marking::SheetRow> row = marking::sheetRow(session_.db(), taskId_, pupil, today_))
                 model_->updateRow(*row);
         showCurrentPupil(false);
-        classPanel_->setSheet(model_->sheet());
+        if (sideTabs_->currentIndex() == 1)
+            classPanel_->setSheet(model_->sheet()); // else when its tab is opened
         if (failed)
             invalidate(); // changed elsewhere: show what the file holds now
         return !failed;
@@ -139,6 +140,8 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
     // The class's counts, lists and notes need more room than one pupil's feedback: the grid gives
     // way while that tab is open, and has it back after.
     connect(sideTabs_, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == 1 && taskId_ != 0)
+            classPanel_->setSheet(model_->sheet());
         const int total = splitter_->width() - splitter_->handleWidth();
         if (total <= 0)
             return;
@@ -590,7 +593,7 @@ void MarkingPage::reload()
     }
     updateHeader();
     showCurrentPupil(false);
-    if (taskId_ != 0)
+    if (taskId_ != 0 && (sideTabs_->currentIndex() == 1 || classPanel_->sheet().taskId != taskId_))
         classPanel_->setSheet(model_->sheet());
 }
 
