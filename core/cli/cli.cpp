@@ -27,7 +27,7 @@ std::vector<Command> allCommands()
 {
     return {initCommand(),     demoCommand(),   checkCommand(),     statsCommand(),  backupCommand(),
             schoolCommand(),   pupilsCommand(), addPupilCommand(),  importCommand(), exportCommand(),
-            groupsCommand(),   groupCommand(), tasksCommand(), nextStepsCommand(), searchCommand(), pupilLeftCommand(),
+            groupsCommand(),   groupCommand(), tasksCommand(), nextStepsCommand(), markCommand(), searchCommand(), pupilLeftCommand(),
             staffCommand(),  subjectsCommand(), calendarCommand(), newYearCommand(), commentsCommand()};
 }
 

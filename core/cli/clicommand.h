@@ -88,6 +88,7 @@ Command exportCommand();
 Command groupsCommand();
 Command tasksCommand();
 Command nextStepsCommand();
+Command markCommand();
 Command searchCommand();
 Command staffCommand();
 Command subjectsCommand();

@@ -10,6 +10,7 @@ target_sources(waymark_core PRIVATE
     cli/cmd_pupils.cpp
     cli/cmd_tasks.cpp
     cli/cmd_nextsteps.cpp
+    cli/cmd_mark.cpp
     cli/cmd_search.cpp
     cli/cmd_import.cpp
     cli/cmd_export.cpp
