@@ -10,14 +10,23 @@
 
 using namespace waymark;
 
-TEST_CASE("tasks lists every task newest first, or one group's, as the file holds them")
+namespace {
+// A 40-pupil demo school of one year, the same every time.
+QString demoSchool(test::TempDir& dir)
 {
-    test::TempDir dir;
     const QString path = dir.path(QStringLiteral("demo.waymark"));
     REQUIRE(test::runCli({QStringLiteral("demo"), path, QStringLiteral("--pupils"), QStringLiteral("40"),
                           QStringLiteral("--years"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3"),
                           QStringLiteral("--today"), QStringLiteral("2026-11-23")})
                 .exitCode == 0);
+    return path;
+}
+} // namespace
+
+TEST_CASE("tasks lists every task newest first, or one group's, as the file holds them")
+{
+    test::TempDir dir;
+    const QString path = demoSchool(dir);
     const test::CliRun all =
         test::runCli({QStringLiteral("tasks"), path, QStringLiteral("--today"), QStringLiteral("2026-11-23")});
     REQUIRE(all.exitCode == 0);
@@ -58,11 +67,7 @@ TEST_CASE("tasks lists every task newest first, or one group's, as the file hold
 TEST_CASE("next-steps lists the next steps awaiting a response, per class and per pupil, as the file holds them")
 {
     test::TempDir dir;
-    const QString path = dir.path(QStringLiteral("demo.waymark"));
-    REQUIRE(test::runCli({QStringLiteral("demo"), path, QStringLiteral("--pupils"), QStringLiteral("40"),
-                          QStringLiteral("--years"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3"),
-                          QStringLiteral("--today"), QStringLiteral("2026-11-23")})
-                .exitCode == 0);
+    const QString path = demoSchool(dir);
     const QString awaited = QStringLiteral(
         "FROM feedback f JOIN evidence e ON e.id = f.evidence_id AND e.deleted = 0 JOIN task t ON t.id = e.task_id "
         "AND t.deleted = 0 JOIN pupil p ON p.id = e.pupil_id AND p.deleted = 0 WHERE f.deleted = 0 AND "
@@ -97,11 +102,7 @@ TEST_CASE("next-steps lists the next steps awaiting a response, per class and pe
 TEST_CASE("mark sets a pupil's marks, or the whole class's, through the marking service, and refuses what is wrong")
 {
     test::TempDir dir;
-    const QString path = dir.path(QStringLiteral("demo.waymark"));
-    REQUIRE(test::runCli({QStringLiteral("demo"), path, QStringLiteral("--pupils"), QStringLiteral("40"),
-                          QStringLiteral("--years"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3"),
-                          QStringLiteral("--today"), QStringLiteral("2026-11-23")})
-                .exitCode == 0);
+    const QString path = demoSchool(dir);
     // A task with criteria, and a pupil in its group.
     const QString task = test::sqliteShell(
         path, QStringLiteral("SELECT t.id FROM task t WHERE t.deleted = 0 AND EXISTS (SELECT 1 FROM success_criterion c "
