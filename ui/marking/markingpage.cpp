@@ -644,9 +644,13 @@ void MarkingPage::showCurrentPupil(bool force)
     if (const int at = model_->rowOf(pupil); pupil != 0 && at >= 0)
         row = &model_->sheet().rows[std::size_t(at)];
     sideTitle_->setText(row ? tr("<b>Feedback for %1</b>").arg(row->name.toHtmlEscaped()) : tr("No pupil chosen"));
-    if (row)
-        bank_->setPupil(row->givenName, row->pronouns, row->legalGivenName);
-    bank_->setSubject(model_->sheet().subjectId);
+    // The bank and the files are read again only for another pupil or a change to them, not for
+    // every mark (the grid's next cell must be current at once).
+    if (force) {
+        if (row)
+            bank_->setPupil(row->givenName, row->pronouns, row->legalGivenName);
+        bank_->setSubject(model_->sheet().subjectId);
+    }
     for (QWidget* w : {static_cast<QWidget*>(parts_[0]), static_cast<QWidget*>(parts_[1]),
                        static_cast<QWidget*>(parts_[2]), static_cast<QWidget*>(response_),
                        static_cast<QWidget*>(respondedOn_), static_cast<QWidget*>(met_)})
@@ -657,7 +661,11 @@ void MarkingPage::showCurrentPupil(bool force)
     bindings_[3]->showStored(row ? row->pupilResponse : QString(), force);
     bindings_[4]->showStored(row && row->respondedOn.isValid() ? QVariant(row->respondedOn) : QVariant(), force);
     bindings_[5]->showStored(row && row->nextStepMet ? QVariant(*row->nextStepMet) : QVariant(), force);
-    showFiles(row ? row->evidenceId : 0);
+    const std::pair<RowId, int> files{row ? row->evidenceId : 0, row ? row->attachments : 0};
+    if (force || files != shownFilesOf_) {
+        shownFilesOf_ = files;
+        showFiles(files.first);
+    }
     filesTitle_->setText(row && row->attachments ? tr("&Files (%1)").arg(row->attachments) : tr("&Files"));
     addFiles_->setEnabled(row != nullptr && !readOnly_);
     buildCriterionViews();

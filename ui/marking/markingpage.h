@@ -123,6 +123,7 @@ private:
     QPushButton* addFiles_ = nullptr;
     QLabel* filesTitle_ = nullptr;
     std::vector<AttachedFile> shownFiles_;
+    std::pair<RowId, int> shownFilesOf_{0, -1}; // the record and file count the list shows
     void showFiles(RowId evidenceId);
     void openFile(int index);
     // Per criterion: the teacher's judgement, and the pupil's own and a peer's light.
