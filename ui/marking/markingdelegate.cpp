@@ -16,13 +16,7 @@ using Column = MarkingModel::Column;
 
 TrafficLight lightOf(const QString& text)
 {
-    if (text == QLatin1String("red"))
-        return TrafficLight::Red;
-    if (text == QLatin1String("amber"))
-        return TrafficLight::Amber;
-    if (text == QLatin1String("green"))
-        return TrafficLight::Green;
-    return TrafficLight::None;
+    return fromText<TrafficLight>(text.toStdString()).value_or(TrafficLight::None);
 }
 
 QString judgementSign(const QString& judgement)

@@ -1,5 +1,7 @@
 #include "marking/markingmodel.h"
 
+#include "domain/enums.h"
+
 #include <QCoreApplication>
 
 namespace waymark {
@@ -32,26 +34,17 @@ MarkingModel::MarkingModel(QObject* parent) : QAbstractTableModel(parent)
 {
 }
 
+// The domain's own names ("Red", "Not yet"), and nothing for no mark: an empty cell stays empty.
 QString MarkingModel::lightName(const QString& light)
 {
-    if (light == QLatin1String("red"))
-        return tr("Red");
-    if (light == QLatin1String("amber"))
-        return tr("Amber");
-    if (light == QLatin1String("green"))
-        return tr("Green");
-    return {};
+    const std::optional<TrafficLight> v = fromText<TrafficLight>(light.toStdString());
+    return v && *v != TrafficLight::None ? displayName(*v) : QString();
 }
 
 QString MarkingModel::judgementName(const QString& judgement)
 {
-    if (judgement == QLatin1String("met"))
-        return tr("Met");
-    if (judgement == QLatin1String("partly"))
-        return tr("Partly");
-    if (judgement == QLatin1String("not_yet"))
-        return tr("Not yet");
-    return {};
+    const std::optional<Judgement> v = fromText<Judgement>(judgement.toStdString());
+    return v ? displayName(*v) : QString();
 }
 
 void MarkingModel::buildColumns()

@@ -345,9 +345,8 @@ void MarkingPage::buildCriterionViews()
         for (const bool peer : {false, true}) {
             auto* box = new QComboBox(views_);
             box->addItem(tr("—"), QString());
-            box->addItem(tr("Red"), QStringLiteral("red"));
-            box->addItem(tr("Amber"), QStringLiteral("amber"));
-            box->addItem(tr("Green"), QStringLiteral("green"));
+            for (const TrafficLight light : {TrafficLight::Red, TrafficLight::Amber, TrafficLight::Green})
+                box->addItem(displayName(light), QString::fromLatin1(toText(light).data()));
             box->setAccessibleName(peer ? tr("Peer's light for success criterion %1").arg(i + 1)
                                         : tr("Pupil's own light for success criterion %1").arg(i + 1));
             box->setToolTip(sheet.criteria[i].text);

@@ -1,5 +1,6 @@
 #include "reports/reportpage.h"
 
+#include "domain/enums.h"
 #include "storage/storageerror.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -191,13 +192,8 @@ QString lightLetter(const QString& light)
 
 QString lightName(const QString& light)
 {
-    if (light == QLatin1String("red"))
-        return tr("Red");
-    if (light == QLatin1String("amber"))
-        return tr("Amber");
-    if (light == QLatin1String("green"))
-        return tr("Green");
-    return tr("No light");
+    const TrafficLight v = fromText<TrafficLight>(light.toStdString()).value_or(TrafficLight::None);
+    return v == TrafficLight::None ? tr("No light") : displayName(v);
 }
 
 void drawLightDisc(QPainter& painter, const QPointF& centre, double diameter, const QString& light)
