@@ -81,6 +81,8 @@ public:
         active_ = searchindex::present(db) && db.prepare("SELECT 1 FROM search_queue LIMIT 1").step();
         if (!active_)
             return;
+        // Every name and column in these statements is a literal of indexes() above, compiled in:
+        // nothing read from the school file is ever spliced into SQL here.
         for (const Index& x : indexes()) {
             const std::string name = indexName(x, true);
             db_.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp." + name + " USING fts5(" + columnList(x) +
