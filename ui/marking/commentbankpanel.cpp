@@ -125,16 +125,16 @@ CommentBankPanel::CommentBankPanel(SchoolSession& session, QUndoStack& undo, QWi
     connect(category_, &QComboBox::currentIndexChanged, this, [this] {
         model_->setTextStart(category() == CommentCategory::EvenBetterIf ? text::TextStart::Continuation
                                                                          : text::TextStart::Sentence);
-        reload();
+        refreshSoon();
     });
     // Only the teacher's own choice is announced (the editor sets it without hearing back).
     connect(category_, &QComboBox::activated, this, [this] { Q_EMIT categoryChanged(category()); });
-    connect(search_, &QLineEdit::textChanged, this, [this] { reload(); });
+    connect(search_, &QLineEdit::textChanged, this, [this] { refreshSoon(); });
     connect(&session_, &SchoolSession::changed, this, [this](const QSet<QString>& tables) {
         if (tables.contains(QStringLiteral("comment_bank")) || tables.contains(QStringLiteral("subject")))
-            reload();
+            refreshSoon();
     });
-    reload();
+    stale_ = true; // read when first shown: opening a school never waits for the bank
 }
 
 CommentBankPanel::~CommentBankPanel() = default;
@@ -157,7 +157,7 @@ void CommentBankPanel::setSubject(std::optional<RowId> subjectId)
     if (subjectId == subjectId_)
         return;
     subjectId_ = subjectId;
-    reload();
+    refreshSoon();
 }
 
 void CommentBankPanel::setCategory(CommentCategory category)
@@ -183,8 +183,25 @@ std::optional<RowId> CommentBankPanel::currentId() const
     return current.data(CommentBankModel::CommentIdRole).toLongLong();
 }
 
+void CommentBankPanel::refreshSoon()
+{
+    // Hidden (the marking page not on show, the Whole Class tab open): read when next shown.
+    if (isVisible())
+        reload();
+    else
+        stale_ = true;
+}
+
+void CommentBankPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (stale_)
+        reload();
+}
+
 void CommentBankPanel::reload()
 {
+    stale_ = false;
     const std::optional<RowId> keep = currentId();
     std::vector<commentbank::Comment> comments;
     bankEmpty_ = false;

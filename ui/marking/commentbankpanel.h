@@ -78,6 +78,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void say(const QString& text, bool problem = false);
@@ -89,6 +90,7 @@ private:
     void chooseImportFile();
     void chooseExportFile();
     void updateState();
+    void refreshSoon();
 
     SchoolSession& session_;
     QUndoStack& undo_;
@@ -104,6 +106,7 @@ private:
     QPushButton* export_;
     QPushButton* starter_;
     bool bankEmpty_ = false;
+    bool stale_ = false;
 };
 
 } // namespace waymark
