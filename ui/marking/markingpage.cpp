@@ -37,6 +37,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
@@ -63,42 +64,12 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     view_->horizontalHeader()->setStretchLastSection(false);
     model_->setWriter([this](const std::vector<marking::MarkChange>& changes, const QString& text) {
-        QPointer<MarkingPage> self(this);
-        bool failed = false;
-        auto problem = [self, &failed](const QString& message) {
-            failed = true;
-            if (self)
-                Q_EMIT self->problem(message);
-        };
-        // The lambda outlives this call inside the command: only the first write reports by `failed`.
-        auto firstTime = std::make_shared<bool>(true);
-        auto report = [problem, firstTime, self](const QString& message) {
-            if (*firstTime)
-                problem(message);
-            else if (self)
-                Q_EMIT self->problem(message);
-        };
-        // The grid's own step: only the pupils it touched are read again, not the whole sheet.
-        ownStep_ = true;
-        if (changes.size() == 1)
-            undo_.push(new SetMarksCommand(session_.db(), taskId_, changes, today_, text, report));
-        else
-            undo_.push(new FillMarksCommand(session_.db(), taskId_, changes, today_, text, report));
-        ownStep_ = false;
-        *firstTime = false;
         std::vector<RowId> pupils;
         for (const marking::MarkChange& c : changes)
-            if (std::find(pupils.begin(), pupils.end(), c.mark.pupilId) == pupils.end())
-                pupils.push_back(c.mark.pupilId);
-        for (const RowId pupil : pupils)
-            if (const std::optional<marking::SheetRow> row = marking::sheetRow(session_.db(), taskId_, pupil, today_))
-                model_->updateRow(*row);
-        showCurrentPupil(false);
-        if (sideTabs_->currentIndex() == 1)
-            classPanel_->setSheet(model_->sheet()); // else when its tab is opened
-        if (failed)
-            invalidate(); // changed elsewhere: show what the file holds now
-        return !failed;
+            pupils.push_back(c.mark.pupilId);
+        if (changes.size() == 1)
+            return push(new SetMarksCommand(session_.db(), taskId_, changes, today_, text, reporter()), pupils);
+        return push(new FillMarksCommand(session_.db(), taskId_, changes, today_, text, reporter()), pupils);
     });
     connect(model_, &MarkingModel::problem, this, &LazyPage::problem);
     connect(view_, &MarkingView::filesDropped, this,
@@ -106,7 +77,7 @@ MarkingPage::MarkingPage(SchoolSession& session, QUndoStack& undo, QWidget* pare
     connect(view_, &MarkingView::pasteRequested, this, &MarkingPage::pasteFromClipboard);
     // Every step (this page's, an undo, a redo) shows at once: the sheet is small.
     connect(&undo_, &QUndoStack::indexChanged, this, [this] {
-        if (taskId_ != 0 && !ownStep_)
+        if (taskId_ != 0 && !pushing_)
             invalidate(); // an undo, a redo or another page's step: the sheet is read again
     });
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { showCurrentPupil(false); });
@@ -281,6 +252,43 @@ void MarkingPage::buildSide(QWidget* side)
     sideLayout_->addStretch(0);
 }
 
+std::function<void(const QString&)> MarkingPage::reporter()
+{
+    // Kept by the command for its later undo and redo, which may come after this page is gone.
+    return [self = QPointer<MarkingPage>(this)](const QString& message) {
+        if (!self)
+            return;
+        if (self->pushing_)
+            self->pushFailed_ = true; // the step's first write: push() says it failed
+        Q_EMIT self->problem(message);
+    };
+}
+
+bool MarkingPage::push(QUndoCommand* command, const std::vector<RowId>& pupils)
+{
+    // This page's own step: only the pupils it touched are read back into the grid, not the
+    // whole sheet (an undo, a redo or another window's change reads it all, through indexChanged).
+    pushing_ = true;
+    pushFailed_ = false;
+    undo_.push(command); // runs its first write, and drops it if nothing was written
+    pushing_ = false;
+    std::vector<RowId> done;
+    for (const RowId pupil : pupils) {
+        if (std::find(done.begin(), done.end(), pupil) != done.end())
+            continue;
+        done.push_back(pupil);
+        if (const std::optional<marking::SheetRow> row = marking::sheetRow(session_.db(), taskId_, pupil, today_))
+            model_->updateRow(*row);
+    }
+    if (!showingPupil_) // typing written as another pupil is chosen: that showing goes on after
+        showCurrentPupil(false);
+    if (sideTabs_->currentIndex() == 1)
+        classPanel_->setSheet(model_->sheet()); // else when its tab is opened
+    if (pushFailed_)
+        invalidate(); // changed elsewhere, perhaps: show what the file holds now
+    return !pushFailed_;
+}
+
 FieldBinding* MarkingPage::bindText(QWidget* editor, int field, const QString& undoText, RowId criterionId)
 {
     const auto markField = static_cast<MarkField>(field);
@@ -289,23 +297,13 @@ FieldBinding* MarkingPage::bindText(QWidget* editor, int field, const QString& u
         [this, markField, undoText, criterionId](const QVariant& value, const QVariant& base, quint64 session) {
             if (shownPupil_ == 0 || taskId_ == 0)
                 return false;
-            QPointer<MarkingPage> self(this);
-            bool failed = false;
-            auto firstTime = std::make_shared<bool>(true);
-            auto report = [self, &failed, firstTime](const QString& message) {
-                if (*firstTime)
-                    failed = true;
-                if (self)
-                    Q_EMIT self->problem(message);
-            };
             QVariant stored = value;
             if (markField == MarkField::RespondedOn && !value.toDate().isValid())
                 stored = QVariant();
-            undo_.push(new SetMarksCommand(session_.db(), taskId_,
-                                           {{marking::Mark{shownPupil_, markField, criterionId, stored}, base}}, today_,
-                                           undoText, report, session));
-            *firstTime = false;
-            return !failed;
+            return push(new SetMarksCommand(session_.db(), taskId_,
+                                            {{marking::Mark{shownPupil_, markField, criterionId, stored}, base}},
+                                            today_, undoText, reporter(), session),
+                        {shownPupil_});
         },
         this);
 }
@@ -465,16 +463,11 @@ bool MarkingPage::addFiles(RowId pupilId, const QStringList& paths)
     for (const QString& path : paths)
         sources.push_back({path, {}, {}, {}});
     const QString name = model_->sheet().rows[std::size_t(row)].givenName;
-    const int before = undo_.index();
-    QPointer<MarkingPage> self(this);
-    undo_.push(new AddFilesCommand(session_.db(), taskId_, pupilId, std::move(sources), today_,
-                                   paths.size() == 1 ? tr("Add a file for %1").arg(name)
-                                                     : tr("Add %1 files for %2").arg(paths.size()).arg(name),
-                                   [self](const QString& message) {
-                                       if (self)
-                                           Q_EMIT self->problem(message);
-                                   }));
-    return undo_.index() > before;
+    return push(new AddFilesCommand(session_.db(), taskId_, pupilId, std::move(sources), today_,
+                                    paths.size() == 1 ? tr("Add a file for %1").arg(name)
+                                                      : tr("Add %1 files for %2").arg(paths.size()).arg(name),
+                                    reporter()),
+                {pupilId});
 }
 
 bool MarkingPage::pasteFromClipboard()
@@ -502,17 +495,12 @@ bool MarkingPage::pasteFromClipboard()
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
     const QString name = model_->sheet().rows[std::size_t(current.row())].givenName;
-    const int before = undo_.index();
-    QPointer<MarkingPage> self(this);
-    undo_.push(new AddFilesCommand(
-        session_.db(), taskId_, pupil,
-        {{QString(), png, tr("pasted picture %1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd hh-mm-ss"))),
-          QStringLiteral("image/png")}},
-        today_, tr("Paste a picture for %1").arg(name), [self](const QString& message) {
-            if (self)
-                Q_EMIT self->problem(message);
-        }));
-    return undo_.index() > before;
+    const QString fileName =
+        tr("pasted picture %1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd hh-mm-ss")));
+    return push(new AddFilesCommand(session_.db(), taskId_, pupil,
+                                    {{QString(), png, fileName, QStringLiteral("image/png")}}, today_,
+                                    tr("Paste a picture for %1").arg(name), reporter()),
+                {pupil});
 }
 
 void MarkingPage::chooseFiles()
@@ -634,6 +622,7 @@ void MarkingPage::showCurrentPupil(bool force)
 {
     RowId pupil = view_->currentIndex().isValid() ? model_->pupilAt(view_->currentIndex().row()) : 0;
     if (pupil != shownPupil_) {
+        const QScopedValueRollback<bool> showing(showingPupil_, true);
         commitPendingEdits(); // what was typed belongs to the pupil it was typed for (this may read the sheet again)
         force = true;
         pupil = view_->currentIndex().isValid() ? model_->pupilAt(view_->currentIndex().row()) : 0;

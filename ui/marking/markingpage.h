@@ -7,6 +7,9 @@
 #include <QDate>
 #include <QPointer>
 
+#include <functional>
+#include <vector>
+
 class QComboBox;
 class QGridLayout;
 class QGroupBox;
@@ -16,6 +19,7 @@ class QPushButton;
 class QPlainTextEdit;
 class QSplitter;
 class QTabWidget;
+class QUndoCommand;
 class QUndoStack;
 class QVBoxLayout;
 
@@ -91,6 +95,9 @@ private:
     void updateFonts();
     FieldBinding* bindText(QWidget* editor, int field, const QString& undoText, RowId criterionId = 0);
     void buildCriterionViews();
+    // Pushes one of this page's steps and reads back the pupils it touched; false if it was refused.
+    bool push(QUndoCommand* command, const std::vector<RowId>& pupils);
+    std::function<void(const QString&)> reporter();
 
     SchoolSession& session_;
     QUndoStack& undo_;
@@ -99,7 +106,9 @@ private:
     RowId shownPupil_ = 0;
     bool readOnly_ = false;
     bool splitterSized_ = false;
-    bool ownStep_ = false; // the grid's own step is being pushed: it reads back only its rows
+    bool pushing_ = false;    // push() is running a step's first write
+    bool pushFailed_ = false; // and that write was refused
+    bool showingPupil_ = false; // showCurrentPupil is writing the last pupil's typing
     QLabel* title_;
     QLabel* details_;
     QLabel* intention_;
